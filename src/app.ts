@@ -1,0 +1,160 @@
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import session from 'express-session';
+import connectPgSimple from 'connect-pg-simple';
+import helmet from 'helmet';
+import { rateLimit } from 'express-rate-limit';
+import pg from 'pg';
+import AdminJS from 'adminjs';
+import AdminJSExpress from '@adminjs/express';
+import * as AdminJSSequelize from '@adminjs/sequelize';
+import type { Config } from './config.js';
+import { authenticate } from './access/authentication.js';
+import { locale } from './i18n/index.js';
+import { componentLoader } from '../resources/component-loader.js';
+import { createResources } from '../resources/index.js';
+
+AdminJS.registerAdapter({ Database: AdminJSSequelize.Database, Resource: AdminJSSequelize.Resource });
+
+export const ROOT_PATH = '/admin';
+const SESSION_COOKIE = 'petrocrm.sid';
+const SESSION_HOURS = 8;
+
+export interface AppOptions {
+  config: Config;
+  databaseUrl: string;
+  sessionSecret: string;
+  log?: (message: string) => void;
+}
+
+export interface PetroApp {
+  app: express.Express;
+  admin: AdminJS;
+  /** Closes what the app opened itself (the session pool); the caller closes Sequelize. */
+  close(): Promise<void>;
+}
+
+/** Builds the express app and the AdminJS panel. It does not listen: tests drive it over HTTP. */
+export function buildApp({ config, databaseUrl, sessionSecret, log = console.error }: AppOptions): PetroApp {
+  const admin = new AdminJS({
+    rootPath: ROOT_PATH,
+    resources: createResources(),
+    componentLoader,
+    locale,
+    branding: { companyName: 'PetroCRM 石化客户管理', withMadeWithLove: false },
+  });
+
+  const sessionPool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
+  const PgStore = connectPgSimple(session);
+  const store = new PgStore({
+    pool: sessionPool,
+    tableName: 'sessions',
+    // Expired sessions are pruned by the long-running server only; tests stop without a timer left.
+    pruneSessionInterval: config.nodeEnv === 'test' ? false : 15 * 60,
+  });
+  const sessionOptions: session.SessionOptions = {
+    store,
+    secret: sessionSecret,
+    name: SESSION_COOKIE,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: SESSION_HOURS * 3600 * 1000 },
+  };
+
+  // Our router runs first: the session is loaded here, so the guards below can read it, and
+  // AdminJS's own session middleware finds it already loaded and steps aside.
+  const router = express.Router();
+  router.use(session(sessionOptions));
+  router.post('/login', loginRateLimit(config.loginMaxFailures, admin));
+  router.use('/api', refuseAnonymousApiCalls);
+  const adminRouter = AdminJSExpress.buildAuthenticatedRouter(
+    admin,
+    {
+      authenticate: async (email, password, context) => {
+        const staff = await authenticate(email, password);
+        // A new session id at login, so an id planted before login is worth nothing after it.
+        if (staff && context?.req) await regenerate(context.req as express.Request);
+        return staff;
+      },
+      cookieName: SESSION_COOKIE,
+      cookiePassword: sessionSecret,
+    },
+    router,
+    sessionOptions,
+  );
+
+  const app = express();
+  if (config.trustProxy) app.set('trust proxy', 1);
+  app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } }));
+  app.get('/', (_req, res) => res.redirect(ROOT_PATH));
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(ROOT_PATH, adminRouter);
+  app.use(hideInternalErrors(log));
+
+  return {
+    app,
+    admin,
+    close: async () => {
+      store.close();
+      await sessionPool.end();
+    },
+  };
+}
+
+/** AdminJS renders inline scripts and styles; everything else comes from this server. */
+function contentSecurityPolicy(config: Config) {
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", "'unsafe-inline'"],
+    styleSrc: ["'self'", "'unsafe-inline'", 'https://fonts.googleapis.com'],
+    fontSrc: ["'self'", 'data:', 'https://fonts.gstatic.com'],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    connectSrc: ["'self'"],
+    // Plain HTTP on an office network must keep working; upgrade only where cookies are secure.
+    upgradeInsecureRequests: config.cookieSecure ? [] : null,
+  };
+}
+
+/** Counts failed logins per address: AdminJS answers a failure with the login page (200), a success with a redirect. */
+function loginRateLimit(maxFailures: number, admin: AdminJS): RequestHandler {
+  return rateLimit({
+    windowMs: 15 * 60 * 1000,
+    limit: maxFailures,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    requestWasSuccessful: (_req, res) => res.statusCode === 302,
+    skipSuccessfulRequests: true,
+    handler: async (_req, res) => {
+      const page = await admin.renderLogin({ action: admin.options.loginPath, errorMessage: 'tooManyRequests' });
+      res.status(429).send(page);
+    },
+  });
+}
+
+/** AdminJS redirects an anonymous API call to the login page; a program deserves a 401. */
+const refuseAnonymousApiCalls: RequestHandler = (req, res, next) => {
+  if (req.session?.adminUser) return next();
+  res.status(401).json({ message: 'Not logged in' });
+};
+
+function regenerate(req: express.Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
+}
+
+/** Stack traces go to the log, never to the page. */
+function hideInternalErrors(log: (message: string) => void): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    log(`${req.method} ${req.originalUrl} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    if (res.headersSent) return;
+    res.status(500).json({ message: 'Internal error; it has been logged.' });
+  };
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    adminUser?: import('./access/current-admin.js').StaffSession;
+    redirectTo?: string;
+  }
+}

@@ -1,0 +1,123 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Every variable is declared here once, with its default and a
+ * description (the README's configuration table is written from these), and validated at start so a
+ * bad value stops the app with a message that names the variable.
+ */
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+
+/** PORT may be 0 (the system picks a free one); PostgreSQL's port may not. */
+const port = (min: 0 | 1) =>
+  z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min, `must be between ${min} and 65535`)
+    .max(65535, `must be between ${min} and 65535`);
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+const postgresUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be a URL like postgres://user:password@host:5432/database');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: port(0).default(3000),
+    DATABASE_URL: postgresUrl.optional(),
+    EMBEDDED_PG_DIR: z.string().min(1).default(path.join(projectRoot, '.data', 'postgres')),
+    EMBEDDED_PG_PORT: port(1).default(54329),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    COOKIE_SECURE: flag.default(false),
+    TRUST_PROXY: flag.default(false),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+    DEMO_DATA: z.enum(['auto', 'yes', 'no']).default('auto'),
+    ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
+    ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    ADMIN_JS_TMP_DIR: z.string().min(1).default(path.join(os.tmpdir(), 'petrocrm-adminjs')),
+    LOG_SQL: flag.default(false),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.SESSION_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'is required when DATABASE_URL is set (a generated secret is only used with the embedded database)',
+      });
+    }
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
+        message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+      });
+    }
+  });
+
+export type Env = z.input<typeof schema>;
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** Absent: the app starts its own embedded PostgreSQL. */
+  databaseUrl?: string;
+  embedded: { dataDir: string; port: number };
+  /** Absent in embedded mode: the app generates one and keeps it beside the data. */
+  sessionSecret?: string;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  loginMaxFailures: number;
+  demoData: 'auto' | 'yes' | 'no';
+  initialAdmin?: { email: string; password: string };
+  adminBundleDir: string;
+  logSql: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Empty strings count as unset, as they do in most shells' `VAR= cmd`. */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => Boolean(entry[1])));
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const value = parsed.data;
+  return {
+    nodeEnv: value.NODE_ENV,
+    host: value.HOST,
+    port: value.PORT,
+    databaseUrl: value.DATABASE_URL,
+    embedded: { dataDir: path.resolve(value.EMBEDDED_PG_DIR), port: value.EMBEDDED_PG_PORT },
+    sessionSecret: value.SESSION_SECRET,
+    cookieSecure: value.COOKIE_SECURE,
+    trustProxy: value.TRUST_PROXY,
+    loginMaxFailures: value.LOGIN_MAX_FAILURES,
+    demoData: value.DEMO_DATA,
+    initialAdmin:
+      value.ADMIN_EMAIL && value.ADMIN_PASSWORD ? { email: value.ADMIN_EMAIL, password: value.ADMIN_PASSWORD } : undefined,
+    adminBundleDir: path.resolve(value.ADMIN_JS_TMP_DIR),
+    logSql: value.LOG_SQL,
+  };
+}

@@ -1,0 +1,20 @@
+import { Sequelize } from 'sequelize';
+import pg from 'pg';
+
+// A DATE column stays the calendar day it is ('2026-11-24'): parsed into a JS Date it would shift by
+// the server's time zone. NUMERIC stays a string from pg, which keeps money exact.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+export function createSequelize(databaseUrl: string, options: { logSql?: boolean } = {}): Sequelize {
+  return new Sequelize(databaseUrl, {
+    dialect: 'postgres',
+    dialectModule: pg,
+    logging: options.logSql ? (sql) => console.log(sql) : false,
+    pool: { max: 10, min: 0, idle: 10_000 },
+    define: {
+      underscored: true,
+      createdAt: 'created_at',
+      updatedAt: 'updated_at',
+    },
+  });
+}

@@ -1,0 +1,68 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.js';
+import { openDatabase, embeddedSessionSecret, type OpenDatabase } from './db/database.js';
+import { buildApp, ROOT_PATH, type PetroApp } from './app.js';
+import { ensureAdministrator } from './access/staff-accounts.js';
+import { loadDemoData } from './cli/demo/index.js';
+
+export interface RunningPetroCrm {
+  url: string;
+  database: OpenDatabase;
+  stop(): Promise<void>;
+}
+
+/**
+ * Start in the order the panel depends on: database, schema, accounts, demo data, the component
+ * bundle, and only then the port, so the first request finds everything ready.
+ */
+export async function startPetroCrm(config: Config, log: (message: string) => void = console.log): Promise<RunningPetroCrm> {
+  const database = await openDatabase(config, log);
+  let petro: PetroApp | undefined;
+  try {
+    if (config.initialAdmin) {
+      const outcome = await ensureAdministrator(config.initialAdmin.email, config.initialAdmin.password);
+      log(outcome === 'created' ? `Created administrator ${config.initialAdmin.email}` : `Administrator ${config.initialAdmin.email} exists; left unchanged`);
+    }
+    const wantsDemo = config.demoData === 'yes' || (config.demoData === 'auto' && database.embedded !== undefined);
+    if (wantsDemo && (await loadDemoData(database.sequelize)) === 'loaded') log('Loaded the demo data');
+
+    const sessionSecret = config.sessionSecret ?? embeddedSessionSecret(config);
+    petro = buildApp({ config, databaseUrl: database.url, sessionSecret, log: console.error });
+    if (config.nodeEnv === 'production') await petro.admin.initialize();
+    const server = await listen(petro.app, config);
+    const { port } = server.address() as AddressInfo;
+    const openedApp = petro;
+    return {
+      url: `http://localhost:${port}${ROOT_PATH}`,
+      database,
+      stop: async () => {
+        await closeServer(server);
+        await openedApp.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await petro?.close();
+    await database.close();
+    throw error;
+  }
+}
+
+function listen(app: http.RequestListener, config: Config): Promise<http.Server> {
+  return new Promise((resolve, reject) => {
+    const server = http.createServer(app);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`PORT ${config.port} is already in use; set PORT to a free port.`) : error),
+    );
+    server.listen(config.port, config.host, () => resolve(server));
+  });
+}
+
+/** Stops accepting, lets requests in flight finish, then drops idle keep-alive connections. */
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeIdleConnections();
+  });
+}

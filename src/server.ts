@@ -1,0 +1,55 @@
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { DEMO_PASSWORD, DEMO_USERS } from './cli/demo/index.js';
+
+/** `npm start`: the panel on the embedded PostgreSQL, or on DATABASE_URL. */
+async function main(): Promise<void> {
+  const config = readConfigOrExit();
+  // AdminJS reads both when its modules load, so they are set before the app is imported.
+  process.env.NODE_ENV = config.nodeEnv;
+  process.env.ADMIN_JS_TMP_DIR = config.adminBundleDir;
+  const { startPetroCrm } = await import('./lifecycle.js');
+
+  const running = await startPetroCrm(config);
+  printWelcome(running.url, config);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping PetroCRM…`);
+    try {
+      await running.stop();
+      process.exit(0);
+    } catch (error) {
+      console.error('Stopping failed:', error);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function readConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
+
+function printWelcome(url: string, config: Config): void {
+  console.log(`\nPetroCRM is running at ${url}`);
+  console.log(config.databaseUrl ? 'Database: DATABASE_URL' : `Database: embedded PostgreSQL in ${config.embedded.dataDir}`);
+  if (!config.databaseUrl || config.demoData === 'yes') {
+    console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
+    for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(26)} ${user.title}`);
+  }
+  console.log('Press Ctrl-C to stop.\n');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import request from 'supertest';
+import { loadConfig, type Config } from '../../src/config.js';
+import { startPetroCrm, type RunningPetroCrm } from '../../src/lifecycle.js';
+import { DEMO_PASSWORD } from '../../src/cli/demo/index.js';
+
+export const TEST_SESSION_SECRET = 'a-test-session-secret-of-enough-length-0123456789';
+
+/** The configuration `npm start` would build from these variables, listening on a free port. */
+export function testConfig(databaseUrl: string, env: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, SESSION_SECRET: TEST_SESSION_SECRET, DEMO_DATA: 'no', ...env });
+}
+
+/** The whole app as `npm start` runs it (database, migrations, express listening), on a test database. */
+export function startTestApp(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningPetroCrm> {
+  return startPetroCrm(testConfig(databaseUrl, env), () => undefined);
+}
+
+/** A logged-in HTTP client: it keeps the session cookie like a browser. */
+export async function loginAs(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<request.Agent> {
+  const agent = request.agent(origin(baseUrl));
+  const response = await agent.post('/admin/login').type('form').send({ email, password });
+  if (response.status !== 302) throw new Error(`login as ${email} failed with ${response.status}`);
+  return agent;
+}
+
+export function origin(url: string): string {
+  return new URL(url).origin;
+}
