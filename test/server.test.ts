@@ -95,7 +95,9 @@ describe('npm start (src/server.ts)', () => {
       expect(teams.body.records.map((record: { params: { name: string } }) => record.params.name)).toEqual(['重启测试组']);
 
       second.child.kill('SIGINT');
-      expect(await second.exited).toBe(0);
+      const exitCode = await second.exited;
+      expect(second.output()).toContain('SIGINT: stopping PetroCRM');
+      expect(exitCode).toBe(0);
       expect(second.output()).toContain('SIGINT: stopping PetroCRM');
       expect(postmasterPid(env.EMBEDDED_PG_DIR)).toBeUndefined();
       expect(() => process.kill(orphan!, 0)).toThrow();
