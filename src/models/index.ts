@@ -1,18 +1,46 @@
 import type { Sequelize } from 'sequelize';
+import { Activity } from './activity.model.js';
+import { AuditLog } from './audit-log.model.js';
 import { Branch } from './branch.model.js';
+import { Campaign } from './campaign.model.js';
+import { CampaignMember } from './campaign-member.model.js';
+import { Contact } from './contact.model.js';
+import { Contract } from './contract.model.js';
+import { Customer } from './customer.model.js';
+import { CustomerFeedback } from './customer-feedback.model.js';
+import { EmailMessage } from './email-message.model.js';
+import { EmailTemplate } from './email-template.model.js';
+import { Opportunity } from './opportunity.model.js';
+import { Product } from './product.model.js';
+import { ProductCategory } from './product-category.model.js';
 import { Role } from './role.model.js';
+import { SalesOrder } from './sales-order.model.js';
+import { SalesOrderItem } from './sales-order-item.model.js';
+import { StockLevel } from './stock-level.model.js';
+import { StockMovement } from './stock-movement.model.js';
 import { Team } from './team.model.js';
+import { Ticket } from './ticket.model.js';
 import { User } from './user.model.js';
+import { Warehouse } from './warehouse.model.js';
 
-export { Branch, Role, Team, User };
+export {
+  Activity, AuditLog, Branch, Campaign, CampaignMember, Contact, Contract, Customer, CustomerFeedback, EmailMessage,
+  EmailTemplate, Opportunity, Product, ProductCategory, Role, SalesOrder, SalesOrderItem, StockLevel, StockMovement,
+  Team, Ticket, User, Warehouse,
+};
 
-/** Every model, in the order AdminJS and the seed walk them. */
-export const models = [Branch, Role, Team, User] as const;
+/** Every model; each is bound to the one Sequelize instance of the process by initModels. */
+export const models = [
+  Branch, Role, Team, User, Customer, Contact, Activity, CustomerFeedback, ProductCategory, Product, Warehouse,
+  StockLevel, StockMovement, Opportunity, Contract, SalesOrder, SalesOrderItem, EmailTemplate, Campaign,
+  CampaignMember, EmailMessage, Ticket, AuditLog,
+] as const;
 
-/** Binds the models to one Sequelize instance. Models are classes, so one process has one database. */
 export function initModels(sequelize: Sequelize): void {
   for (const model of models) model.initModel(sequelize);
   // A second init (an app restarted inside one process, as the tests do) must not redefine aliases.
   for (const model of models) (model as { associations: object }).associations = {};
   for (const model of models) if ('associate' in model) model.associate();
+  SalesOrder.hasMany(SalesOrderItem, { foreignKey: 'order_id', as: 'items' });
+  Customer.hasMany(Contact, { foreignKey: 'customer_id', as: 'contacts' });
 }
