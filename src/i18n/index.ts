@@ -1,6 +1,9 @@
 import type { LocaleTranslations } from 'adminjs';
 import { zhCN } from './zh-cn.js';
 import { en } from './en.js';
+import { messagesFor } from './messages/index.js';
+import { resourcesZhCN } from './resources.zh-cn.js';
+import { resourcesEn } from './resources.en.js';
 
 export const DEFAULT_LANGUAGE = 'zh-CN';
 
@@ -10,5 +13,8 @@ export const locale = {
   availableLanguages: ['zh-CN', 'en'],
   localeDetection: false,
   withBackend: false,
-  translations: { 'zh-CN': zhCN, en } satisfies Record<string, LocaleTranslations>,
+  translations: {
+    'zh-CN': { ...zhCN, messages: { ...(zhCN.messages as object), ...messagesFor('zh-CN') }, resources: resourcesZhCN },
+    en: { ...en, messages: { ...(en.messages as object), ...messagesFor('en') }, resources: resourcesEn },
+  } satisfies Record<string, LocaleTranslations>,
 };

@@ -1,0 +1,19 @@
+import type { AreaMessages } from './area-messages.js';
+import { accessMessages } from './access.js';
+import { analysisMessages } from './analysis.js';
+import { marketingMessages } from './marketing.js';
+import { salesMessages } from './sales.js';
+import { serviceMessages } from './service.js';
+import { tasksMessages } from './tasks.js';
+import { transferMessages } from './transfer.js';
+
+/**
+ * Messages of the domain services and custom actions, one file per area so each area keeps its
+ * words together. Keys are what BusinessRuleError.code and action notices carry; they must be
+ * unique across areas.
+ */
+const areas: AreaMessages[] = [accessMessages, analysisMessages, marketingMessages, salesMessages, serviceMessages, tasksMessages, transferMessages];
+
+export function messagesFor(language: keyof AreaMessages): Record<string, string> {
+  return Object.assign({}, ...areas.map((area) => area[language]));
+}
