@@ -1,19 +1,71 @@
-import type { Sequelize } from 'sequelize';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { Branch } from '../../models/index.js';
+import { loadActivities } from './activities.js';
+import { loadCatalogue } from './catalogue.js';
+import { DemoClock } from './clock.js';
+import { generateContracts, loadContracts } from './contracts.js';
+import { analyseDemoCustomers } from './customer-analysis.js';
+import { generateCustomers, loadCustomers } from './customers.js';
+import { loadFeedback } from './feedback.js';
+import { loadOrders } from './load-orders.js';
+import { loadMarketing, type CustomerStanding } from './marketing.js';
+import { generateOpportunities, loadOpportunities } from './opportunities.js';
+import { generateOrders } from './orders.js';
 import { loadOrganisation } from './organisation.js';
+import { DemoRandom } from './random.js';
+import { loadStock } from './stock.js';
+import { simulateStock } from './stock-simulation.js';
+import { generateTickets, loadTickets } from './tickets.js';
+import { loadWarehouses } from './warehouses.js';
 
 export { DEMO_PASSWORD, DEMO_USERS } from './organisation.js';
+
+/** Names, codes, quantities and amounts follow from this seed alone; only the dates move with the day of loading. */
+const DEMO_SEED = 20_260_601;
 
 /**
  * Loads the demo company in one transaction: all of it or nothing. The head office's code marks a
  * database that has it already, so a second load adds nothing.
  */
-export async function loadDemoData(sequelize: Sequelize): Promise<'loaded' | 'already-loaded'> {
+export async function loadDemoData(sequelize: Sequelize, now: Date = new Date()): Promise<'loaded' | 'already-loaded'> {
   return sequelize.transaction(async (transaction) => {
     // Two instances starting at once on an empty database must not both load it.
     await sequelize.query('SELECT pg_advisory_xact_lock(7210302)', { transaction });
     if (await Branch.findOne({ where: { code: 'HQ' }, transaction })) return 'already-loaded';
-    await loadOrganisation(transaction);
+    await loadCompany(sequelize, transaction, new DemoRandom(DEMO_SEED), new DemoClock(now));
     return 'loaded';
   });
+}
+
+async function loadCompany(sequelize: Sequelize, transaction: Transaction, random: DemoRandom, clock: DemoClock): Promise<void> {
+  const organisation = await loadOrganisation(transaction);
+  const user = (email: string) => organisation.userIds[email];
+  const products = await loadCatalogue(transaction);
+  const warehouses = await loadWarehouses(transaction, organisation);
+
+  const customers = generateCustomers(random, clock, organisation, products);
+  await loadCustomers(transaction, random, customers);
+  const orders = generateOrders(random, clock, customers, warehouses);
+  const opportunities = generateOpportunities(random, clock, customers, orders);
+  const contracts = generateContracts(random, clock, customers, orders);
+  const ledger = simulateStock(random, clock, products, warehouses, orders);
+  await loadOpportunities(transaction, opportunities);
+  await loadContracts(transaction, contracts);
+  await loadOrders(transaction, clock, orders);
+  await loadStock(transaction, ledger, user('warehouse@petrocrm.cn'));
+
+  await analyseDemoCustomers(sequelize, transaction, clock.dayFromToday(0));
+  const standing = await customerStanding(sequelize, transaction);
+
+  const agents = [user('service@petrocrm.cn'), user('service2@petrocrm.cn')];
+  const { tickets, rows } = generateTickets(random, clock, customers, orders, agents);
+  await loadTickets(transaction, tickets, rows);
+  await loadFeedback(transaction, random, clock, customers, tickets, agents);
+  await loadMarketing(transaction, random, clock, customers, standing, orders, user('marketing@petrocrm.cn'));
+  await loadActivities(transaction, random, clock, organisation, customers, opportunities, tickets);
+}
+
+async function customerStanding(sequelize: Sequelize, transaction: Transaction): Promise<Map<number, CustomerStanding>> {
+  const rows = await sequelize.query<CustomerStanding & { id: number }>('SELECT id, grade, status FROM customers', { type: QueryTypes.SELECT, transaction });
+  return new Map(rows.map(({ id, grade, status }) => [id, { grade, status }]));
 }

@@ -24,19 +24,19 @@ const TEAMS = [
 
 /** The demo accounts, one or more per role, each in the branch and team they would really sit in. */
 export const DEMO_USERS = [
-  { email: 'admin@petrocrm.cn', name: '王建国', title: '系统管理员', role: 'administrator', branch: 'HQ', team: null },
-  { email: 'manager.ec@petrocrm.cn', name: '李明华', title: '华东分公司销售经理', role: 'sales_manager', branch: 'EC', team: '华东树脂销售组' },
-  { email: 'manager.sc@petrocrm.cn', name: '陈志强', title: '华南分公司销售经理', role: 'sales_manager', branch: 'SC', team: '华南化工销售组' },
-  { email: 'rep.zhang@petrocrm.cn', name: '张伟', title: '销售代表', role: 'sales_rep', branch: 'EC', team: '华东树脂销售组' },
-  { email: 'rep.liu@petrocrm.cn', name: '刘洋', title: '销售代表', role: 'sales_rep', branch: 'EC', team: '华东油品销售组' },
-  { email: 'rep.huang@petrocrm.cn', name: '黄丽', title: '销售代表', role: 'sales_rep', branch: 'SC', team: '华南化工销售组' },
-  { email: 'rep.zhao@petrocrm.cn', name: '赵磊', title: '销售代表', role: 'sales_rep', branch: 'NC', team: '华北销售组' },
-  { email: 'rep.sun@petrocrm.cn', name: '孙静', title: '加油站客户经理', role: 'sales_rep', branch: 'GS-NJ01', team: '华东油品销售组' },
-  { email: 'service@petrocrm.cn', name: '周敏', title: '客服专员', role: 'service_agent', branch: 'HQ', team: '客户服务组' },
-  { email: 'service2@petrocrm.cn', name: '吴芳', title: '客服专员', role: 'service_agent', branch: 'HQ', team: '客户服务组' },
-  { email: 'warehouse@petrocrm.cn', name: '郑海', title: '仓库管理员', role: 'warehouse_clerk', branch: 'EC', team: null },
-  { email: 'marketing@petrocrm.cn', name: '冯晓雪', title: '市场专员', role: 'marketing', branch: 'HQ', team: null },
-  { email: 'viewer@petrocrm.cn', name: '何总', title: '副总经理', role: 'readonly_manager', branch: 'HQ', team: null },
+  { email: 'admin@petrocrm.cn', phone: '13801760001', name: '王建国', title: '系统管理员', role: 'administrator', branch: 'HQ', team: null },
+  { email: 'manager.ec@petrocrm.cn', phone: '13905180012', name: '李明华', title: '华东分公司销售经理', role: 'sales_manager', branch: 'EC', team: '华东树脂销售组' },
+  { email: 'manager.sc@petrocrm.cn', phone: '13802290023', name: '陈志强', title: '华南分公司销售经理', role: 'sales_manager', branch: 'SC', team: '华南化工销售组' },
+  { email: 'rep.zhang@petrocrm.cn', phone: '13951820034', name: '张伟', title: '销售代表', role: 'sales_rep', branch: 'EC', team: '华东树脂销售组' },
+  { email: 'rep.liu@petrocrm.cn', phone: '15805170045', name: '刘洋', title: '销售代表', role: 'sales_rep', branch: 'EC', team: '华东油品销售组' },
+  { email: 'rep.huang@petrocrm.cn', phone: '13760890056', name: '黄丽', title: '销售代表', role: 'sales_rep', branch: 'SC', team: '华南化工销售组' },
+  { email: 'rep.zhao@petrocrm.cn', phone: '13602010067', name: '赵磊', title: '销售代表', role: 'sales_rep', branch: 'NC', team: '华北销售组' },
+  { email: 'rep.sun@petrocrm.cn', phone: '18951650078', name: '孙静', title: '加油站客户经理', role: 'sales_rep', branch: 'GS-NJ01', team: '华东油品销售组' },
+  { email: 'service@petrocrm.cn', phone: '13917460089', name: '周敏', title: '客服专员', role: 'service_agent', branch: 'HQ', team: '客户服务组' },
+  { email: 'service2@petrocrm.cn', phone: '13918560090', name: '吴芳', title: '客服专员', role: 'service_agent', branch: 'HQ', team: '客户服务组' },
+  { email: 'warehouse@petrocrm.cn', phone: '15951870101', name: '郑海', title: '仓库管理员', role: 'warehouse_clerk', branch: 'EC', team: null },
+  { email: 'marketing@petrocrm.cn', phone: '13817730112', name: '冯晓雪', title: '市场专员', role: 'marketing', branch: 'HQ', team: null },
+  { email: 'viewer@petrocrm.cn', phone: '13901880123', name: '何总', title: '副总经理', role: 'readonly_manager', branch: 'HQ', team: null },
 ] as const;
 
 export interface Organisation {
@@ -65,7 +65,7 @@ export async function loadOrganisation(transaction: Transaction): Promise<Organi
   for (const user of DEMO_USERS) {
     const created = await User.create(
       {
-        email: user.email, name: user.name, title: user.title, phone: null, password_hash: passwordHash,
+        email: user.email, name: user.name, title: user.title, phone: user.phone, password_hash: passwordHash,
         role_id: roleIds[user.role], branch_id: branchIds[user.branch], team_id: user.team ? teamIds[user.team] : null, last_login_at: null,
       },
       { transaction },
