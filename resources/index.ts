@@ -1,10 +1,37 @@
 import type { ResourceWithOptions } from 'adminjs';
+import { createCustomerResource } from './customer/customer.resource.js';
+import { createContactResource } from './contact/contact.resource.js';
+import { createActivityResource } from './activity/activity.resource.js';
+import { createCustomerFeedbackResource } from './customer-feedback/customer-feedback.resource.js';
+import { createOpportunityResource } from './opportunity/opportunity.resource.js';
+import { createContractResource } from './contract/contract.resource.js';
+import { createSalesOrderResource } from './sales-order/sales-order.resource.js';
+import { createSalesOrderItemResource } from './sales-order-item/sales-order-item.resource.js';
+import { createProductCategoryResource } from './product-category/product-category.resource.js';
+import { createProductResource } from './product/product.resource.js';
+import { createWarehouseResource } from './warehouse/warehouse.resource.js';
+import { createStockLevelResource } from './stock-level/stock-level.resource.js';
+import { createStockMovementResource } from './stock-movement/stock-movement.resource.js';
+import { createCampaignResource } from './campaign/campaign.resource.js';
+import { createCampaignMemberResource } from './campaign-member/campaign-member.resource.js';
+import { createEmailTemplateResource } from './email-template/email-template.resource.js';
+import { createEmailMessageResource } from './email-message/email-message.resource.js';
+import { createTicketResource } from './ticket/ticket.resource.js';
 import { createBranchResource } from './branch/branch.resource.js';
 import { createTeamResource } from './team/team.resource.js';
 import { createUserResource } from './user/user.resource.js';
 import { createRoleResource } from './role/role.resource.js';
+import { createAuditLogResource } from './audit-log/audit-log.resource.js';
 
-/** Every resource of the panel, in menu order. */
+/** Every resource of the panel, in menu order: the modules of the specification, then the system. */
 export function createResources(): ResourceWithOptions[] {
-  return [createBranchResource(), createTeamResource(), createUserResource(), createRoleResource()];
+  return [
+    createCustomerResource(), createContactResource(), createActivityResource(), createCustomerFeedbackResource(),
+    createOpportunityResource(), createContractResource(), createSalesOrderResource(), createSalesOrderItemResource(),
+    createProductCategoryResource(), createProductResource(), createWarehouseResource(), createStockLevelResource(), createStockMovementResource(),
+    createCampaignResource(), createCampaignMemberResource(), createEmailTemplateResource(), createEmailMessageResource(),
+    createTicketResource(),
+    createBranchResource(), createTeamResource(), createUserResource(),
+    createRoleResource(), createAuditLogResource(),
+  ];
 }

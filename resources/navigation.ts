@@ -1,10 +1,13 @@
-/** The menu mirrors the modules of the specification; icons are Feather names. */
+/**
+ * The menu mirrors the modules of the specification. Names are label keys, translated in
+ * src/i18n/zh-cn.ts and en.ts (客户管理 / Customers …); icons are Feather names.
+ */
 export const navigation = {
-  customers: { name: '客户管理', icon: 'Users' },
-  sales: { name: '销售管理', icon: 'TrendingUp' },
-  productsAndStock: { name: '产品与库存', icon: 'Package' },
-  marketing: { name: '营销活动', icon: 'Send' },
-  service: { name: '服务管理', icon: 'LifeBuoy' },
-  collaboration: { name: '团队协作', icon: 'Briefcase' },
-  system: { name: '系统管理', icon: 'Settings' },
+  customers: { name: 'customerManagement', icon: 'Users' },
+  sales: { name: 'salesManagement', icon: 'TrendingUp' },
+  productsAndStock: { name: 'productsAndStock', icon: 'Package' },
+  marketing: { name: 'marketingCampaigns', icon: 'Send' },
+  service: { name: 'serviceManagement', icon: 'LifeBuoy' },
+  collaboration: { name: 'teamCollaboration', icon: 'Briefcase' },
+  system: { name: 'systemManagement', icon: 'Settings' },
 } as const;

@@ -47,7 +47,10 @@ export async function createWarehouse(overrides: Partial<Warehouse['_creationAtt
 }
 
 export async function setStock(productId: number, warehouseId: number, onHand: string, reserved = '0'): Promise<StockLevel> {
-  const [level] = await StockLevel.upsert({ product_id: productId, warehouse_id: warehouseId, on_hand: onHand, reserved });
+  const [level] = await StockLevel.upsert(
+    { product_id: productId, warehouse_id: warehouseId, on_hand: onHand, reserved },
+    { conflictFields: ['product_id', 'warehouse_id'] },
+  );
   return level;
 }
 

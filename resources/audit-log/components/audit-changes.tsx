@@ -1,0 +1,55 @@
+import React from 'react';
+import { Box, Label, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import { flat, useTranslation, type BasePropertyProps } from 'adminjs';
+
+interface Changes {
+  fields?: Record<string, { before: unknown; after: unknown }>;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  details?: Record<string, unknown>;
+}
+
+const shown = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+
+/** What changed, field by field, labelled as the audited resource labels its fields. */
+const AuditChanges: React.FC<BasePropertyProps> = ({ property, record }) => {
+  const { translateProperty, translateLabel } = useTranslation();
+  const changes = ((flat.unflatten(record?.params ?? {}) as Record<string, unknown>)[property.path] ?? {}) as Changes;
+  const audited = String(record?.params.resource ?? '');
+  const rows: Array<[string, unknown, unknown]> = changes.fields
+    ? Object.entries(changes.fields).map(([field, { before, after }]) => [field, before, after])
+    : [...Object.entries(changes.before ?? {}).map(([field, before]): [string, unknown, unknown] => [field, before, undefined]),
+      ...Object.entries(changes.after ?? {}).map(([field, after]): [string, unknown, unknown] => [field, undefined, after])];
+  const details = Object.entries(changes.details ?? {});
+  return (
+    <Box mb="xl">
+      <Label variant="light">{translateProperty(property.label, property.resourceId)}</Label>
+      <Table width="100%">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translateLabel('auditField', property.resourceId)}</TableCell>
+            <TableCell>{translateLabel('auditBefore', property.resourceId)}</TableCell>
+            <TableCell>{translateLabel('auditAfter', property.resourceId)}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map(([field, before, after]) => (
+            <TableRow key={field}>
+              <TableCell>{translateProperty(field, audited)}</TableCell>
+              <TableCell>{shown(before)}</TableCell>
+              <TableCell>{shown(after)}</TableCell>
+            </TableRow>
+          ))}
+          {details.map(([key, value]) => (
+            <TableRow key={`details.${key}`}>
+              <TableCell>{translateLabel('auditDetails', property.resourceId)}: {translateProperty(key, audited)}</TableCell>
+              <TableCell colSpan={2}><Text>{shown(value)}</Text></TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+};
+
+export default AuditChanges;

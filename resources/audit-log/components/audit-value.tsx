@@ -1,0 +1,19 @@
+import React from 'react';
+import { Badge, ValueGroup } from '@adminjs/design-system';
+import { useTranslation, type BasePropertyProps } from 'adminjs';
+
+/**
+ * An audit row's resource and action are ids ("customers", "edit", "shipOrder"): shown as the
+ * names the panel uses for them, in the user's language.
+ */
+const AuditValue: React.FC<BasePropertyProps> = ({ property, record, where }) => {
+  const { translateAction, translateLabel, translateProperty } = useTranslation();
+  const value = String(record?.params[property.path] ?? '');
+  const resourceId = String(record?.params.resource ?? '');
+  const text = property.path === 'resource' ? translateLabel(value, value) : translateAction(value, resourceId);
+  const badge = value ? <Badge outline size="sm">{text}</Badge> : null;
+  if (where !== 'show') return badge;
+  return <ValueGroup label={translateProperty(property.label, property.resourceId)}>{badge}</ValueGroup>;
+};
+
+export default AuditValue;

@@ -1,0 +1,26 @@
+import type { ResourceWithOptions } from 'adminjs';
+import { Opportunity } from '../../src/models/index.js';
+import { navigation } from '../navigation.js';
+import { withBuiltInActions } from '../shared/built-in-actions.js';
+import { money, quantity, readOnly, textarea, timestamps } from '../shared/presets.js';
+import { opportunityActions } from './opportunity.actions.js';
+
+export const createOpportunityResource = (): ResourceWithOptions => ({
+  resource: Opportunity,
+  options: {
+    navigation: navigation.sales,
+    titleProperty: 'title',
+    listProperties: ['title', 'customer_id', 'stage', 'amount', 'probability', 'expected_close', 'owner_id'],
+    filterProperties: ['title', 'customer_id', 'product_id', 'stage', 'owner_id', 'branch_id', 'expected_close'],
+    sort: { sortBy: 'updated_at', direction: 'desc' },
+    properties: {
+      amount: money,
+      quantity: quantity({ reference: 'product_id' }),
+      lost_reason: textarea,
+      notes: textarea,
+      closed_at: readOnly,
+      ...timestamps,
+    },
+    actions: withBuiltInActions(opportunityActions),
+  },
+});

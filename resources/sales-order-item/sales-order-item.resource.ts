@@ -1,0 +1,23 @@
+import type { ResourceWithOptions } from 'adminjs';
+import { SalesOrderItem } from '../../src/models/index.js';
+import { navigation } from '../navigation.js';
+import { withBuiltInActions } from '../shared/built-in-actions.js';
+import { computedMoney, money, quantity, timestamps } from '../shared/presets.js';
+
+/** An order line; its amount is a column PostgreSQL computes from quantity, price and discount. */
+export const createSalesOrderItemResource = (): ResourceWithOptions => ({
+  resource: SalesOrderItem,
+  options: {
+    navigation: navigation.sales,
+    listProperties: ['order_id', 'product_id', 'quantity', 'unit_price', 'discount_pct', 'amount'],
+    filterProperties: ['order_id', 'product_id'],
+    sort: { sortBy: 'order_id', direction: 'desc' },
+    properties: {
+      quantity: quantity({ reference: 'product_id' }),
+      unit_price: money,
+      amount: computedMoney,
+      ...timestamps,
+    },
+    actions: withBuiltInActions(),
+  },
+});

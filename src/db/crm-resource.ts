@@ -1,0 +1,396 @@
+import { BaseRecord, ValidationError, flat, type ActionContext, type BaseProperty, type Filter, type ParamsType, type PropertyErrors, type PropertyOptions } from 'adminjs';
+import { Resource as SequelizeResource } from '@adminjs/sequelize';
+import {
+  DataTypes, Op, QueryTypes, ValidationError as SequelizeValidationError,
+  type Model, type ModelAttributeColumnOptions, type ModelStatic, type Order, type WhereOptions,
+} from 'sequelize';
+
+type Attribute = ModelAttributeColumnOptions;
+type Values = Record<string, unknown>;
+interface Sort { sortBy?: string; direction?: 'asc' | 'desc' }
+/** The fields node-postgres reads from PostgreSQL's error report. */
+interface PgError { code?: string; detail?: string; constraint?: string; table?: string; column?: string; message?: string }
+
+const INT32_MAX = 2_147_483_647;
+const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+/**
+ * The Sequelize adapter as PetroCRM needs it:
+ * - what PostgreSQL refuses (NOT NULL, foreign key, unique, CHECK, bad syntax) comes back as an
+ *   AdminJS ValidationError on the field the user must fix, with a message key translated in
+ *   src/i18n; values PostgreSQL would refuse without naming the field are checked before any
+ *   statement, so nothing is written;
+ * - a delete refused because other rows still refer to the record says so, naming their table;
+ * - text filters match any part, case-insensitively (ILIKE), so a Chinese name, code or phone is
+ *   found from a fragment; `x.0`, `x.1` filters mean "x is one of";
+ * - a titleProperty may be composed of columns (`custom.titleOf`), e.g. ticket number + subject;
+ * - fields a resource marks `isDisabled` (computed or workflow-owned) are never written from a form;
+ * - forms and show pages list fields in the table's order.
+ *
+ * The model is read through `SequelizeModel` on every call, so a subclass may substitute a scoped
+ * model for one call (the row scope of src/access does).
+ */
+export class CrmResource extends SequelizeResource {
+  private static readonly constraintColumns = new Map<string, string[]>();
+
+  protected get sequelizeModel(): ModelStatic<Model> {
+    return (this as unknown as { SequelizeModel: ModelStatic<Model> }).SequelizeModel;
+  }
+
+  /**
+   * Fields in the order the table declares them. The Sequelize adapter gives every field the same
+   * position and calls every "name", "email" or "title" a title, and AdminJS's sort of equal
+   * positions leaves forms and show pages in a jumble; the resource's titleProperty names the title.
+   */
+  override properties(): BaseProperty[] {
+    return super.properties().map((property, index) => Object.assign(property, { position: () => index + 1, isTitle: () => false }));
+  }
+
+  override async find(filter: Filter, { limit = 20, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: Sort } = {}) {
+    const rows = await this.sequelizeModel.findAll({ where: this.whereOf(filter), limit, offset, order: this.orderOf(sort) });
+    return rows.map((row) => this.toRecord(row));
+  }
+
+  override async count(filter: Filter): Promise<number> {
+    return this.sequelizeModel.count({ where: this.whereOf(filter) });
+  }
+
+  override async findOne(id: string | number): Promise<BaseRecord | null> {
+    if (!this.isKey(id)) return null;
+    const row = await this.sequelizeModel.findByPk(id);
+    return row ? this.toRecord(row) : null;
+  }
+
+  override async findMany(ids: Array<string | number>): Promise<BaseRecord[]> {
+    const rows = await this.sequelizeModel.findAll({ where: { [this.primaryKey()]: { [Op.in]: ids.filter((id) => this.isKey(id)) } } });
+    return rows.map((row) => this.toRecord(row));
+  }
+
+  override async create(params: ParamsType): Promise<ParamsType> {
+    const values = this.parseParams(params);
+    try {
+      const row = await this.sequelizeModel.create(values);
+      return this.withTitle(row.toJSON());
+    } catch (error) {
+      throw await this.refusalOf(error, values);
+    }
+  }
+
+  override async update(id: string, params: ParamsType): Promise<ParamsType> {
+    const values = this.parseParams(params);
+    try {
+      await this.sequelizeModel.update(values, { where: { [this.primaryKey()]: id }, individualHooks: true });
+    } catch (error) {
+      throw await this.refusalOf(error, values);
+    }
+    const row = await this.sequelizeModel.findByPk(id, { rejectOnEmpty: true });
+    return this.withTitle(row.toJSON());
+  }
+
+  override async delete(id: string, context?: ActionContext): Promise<void> {
+    await this.deleteMany([id], context);
+  }
+
+  /**
+   * Deletes every record or none: one still referenced stops the whole batch. The action context
+   * is there for subclasses that record who deleted (the audit log).
+   */
+  async deleteMany(ids: string[], _context?: ActionContext): Promise<void> {
+    try {
+      await this.sequelizeModel.sequelize!.transaction(async (transaction) => {
+        for (const id of ids) await (await this.sequelizeModel.findByPk(id, { transaction }))?.destroy({ transaction });
+      });
+    } catch (error) {
+      throw stillReferencedRefusal(error) ?? error;
+    }
+  }
+
+  /**
+   * The form's values this table may take: known columns only, strings trimmed, never the key,
+   * the timestamps or a read-only field. Blank means "no value": NULL, or the column's default when
+   * it has one. Throws a ValidationError for values PostgreSQL would refuse.
+   */
+  override parseParams(params: ParamsType): Values {
+    const model = this.sequelizeModel;
+    const attributes = model.getAttributes();
+    const timestamps = new Set([model.options.createdAt, model.options.updatedAt]);
+    const values: Values = {};
+    for (const [name, raw] of Object.entries(flat.unflatten<ParamsType, Values>(params))) {
+      const attribute = attributes[name];
+      if (!attribute || attribute.primaryKey || timestamps.has(name) || this.option(name)?.isDisabled) continue;
+      const value = typeof raw === 'string' ? raw.trim() : raw;
+      if (value === '' || value === null || value === undefined) {
+        if (attribute.defaultValue === undefined) values[name] = null;
+        continue;
+      }
+      values[name] = value instanceof Date && !Number.isNaN(value.getTime()) ? dateValue(attribute, value) : value;
+    }
+    const errors = this.invalidValues(values);
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+    return values;
+  }
+
+  /**
+   * What a refused write means to the user: a ValidationError on the field to fix, or a notice.
+   * `values` (what was written) lets a CHECK that found a field empty say "required".
+   * Anything that is not a refusal is returned as it came, for the error log.
+   */
+  protected async refusalOf(error: unknown, values: Values = {}): Promise<unknown> {
+    const pg = pgErrorOf(error);
+    if (pg?.code) {
+      const refusal = await this.databaseRefusal(pg, values);
+      if (refusal) return refusal;
+    }
+    if (error instanceof SequelizeValidationError && error.errors.length) {
+      const errors: PropertyErrors = {};
+      for (const item of error.errors) {
+        const message = sequelizeMessage(item.validatorKey, item.type);
+        if (item.path) errors[this.fieldOf(item.path)] = { message, type: message };
+      }
+      return new ValidationError(errors);
+    }
+    return error;
+  }
+
+  /** A delete refused by a foreign key: a notice naming the table that still refers to the row. */
+  protected deleteRefusalOf(error: unknown): unknown {
+    return stillReferencedRefusal(error) ?? error;
+  }
+
+  private toRecord(row: Model): BaseRecord {
+    return new BaseRecord(this.withTitle(row.toJSON()), this);
+  }
+
+  private option(name: string): PropertyOptions | undefined {
+    return this._decorated?.options.properties?.[name];
+  }
+
+  private titleParts(name: string): string[] | undefined {
+    const parts: unknown = this.option(name)?.custom?.titleOf;
+    return Array.isArray(parts) ? (parts as string[]) : undefined;
+  }
+
+  /** The params with the composed title (`custom.titleOf`) filled in, for records a subclass builds itself. */
+  protected withTitle(params: Values): Values {
+    const title = this._decorated?.options.titleProperty;
+    const parts = title ? this.titleParts(title) : undefined;
+    if (!title || !parts) return params;
+    return { ...params, [title]: parts.map((part) => params[part]).filter((value) => value != null && value !== '').join(' ') };
+  }
+
+  private isKey(id: unknown): boolean {
+    const key = this.sequelizeModel.getAttributes()[this.primaryKey()];
+    return !isNumericType(key) || /^\d+$/.test(String(id));
+  }
+
+  // -- reading ------------------------------------------------------------------------------------
+
+  private whereOf(filter: Filter | undefined): WhereOptions {
+    const conditions: WhereOptions[] = [];
+    const oneOf = new Map<string, unknown[]>();
+    const attributes = this.sequelizeModel.getAttributes();
+    for (const { path, value } of Object.values(filter?.filters ?? {})) {
+      const [name, index] = path.split('.');
+      const parts = this.titleParts(name);
+      if (parts) {
+        conditions.push({ [Op.or]: parts.map((part) => ({ [part]: { [Op.iLike]: containing(String(value)) } })) });
+        continue;
+      }
+      const attribute = attributes[name];
+      if (!attribute) continue;
+      if (index !== undefined) {
+        const choice = exactValue(attribute, value);
+        oneOf.set(name, [...(oneOf.get(name) ?? []), ...(choice === undefined ? [] : [choice])]);
+      } else {
+        conditions.push(this.conditionOf(name, attribute, value));
+      }
+    }
+    for (const [name, choices] of oneOf) conditions.push({ [name]: { [Op.in]: choices } });
+    return { [Op.and]: conditions };
+  }
+
+  private conditionOf(name: string, attribute: Attribute, value: unknown): WhereOptions {
+    if (value !== null && typeof value === 'object') {
+      const { from, to } = value as { from?: string; to?: string };
+      return { [name]: { ...(from ? { [Op.gte]: from } : {}), ...(to ? { [Op.lte]: to } : {}) } };
+    }
+    if (isTextType(attribute) && !attribute.values) return { [name]: { [Op.iLike]: containing(String(value)) } };
+    const exact = exactValue(attribute, value);
+    // A value the column cannot hold matches nothing, rather than failing or being ignored.
+    return exact === undefined ? { [this.primaryKey()]: { [Op.is]: null } } : { [name]: exact };
+  }
+
+  private orderOf({ sortBy, direction }: Sort): Order {
+    const dir = direction === 'desc' ? 'DESC NULLS LAST' : 'ASC';
+    const key = this.primaryKey();
+    const column = sortBy && this.sequelizeModel.getAttributes()[sortBy] ? sortBy : (sortBy && this.titleParts(sortBy)?.[0]) || key;
+    // The key breaks ties, so pages do not repeat or skip rows that sort equal.
+    return column === key ? [[key, dir]] : [[column, dir], [key, dir]];
+  }
+
+  // -- writing ------------------------------------------------------------------------------------
+
+  /** What PostgreSQL would refuse without naming the field: bad numbers, dates, lengths, choices. */
+  private invalidValues(values: Values): PropertyErrors {
+    const attributes = this.sequelizeModel.getAttributes();
+    const errors: PropertyErrors = {};
+    for (const [name, value] of Object.entries(values)) {
+      if (value === null) continue;
+      const message = invalidValueMessage(attributes[name], value);
+      if (message) errors[this.fieldOf(name)] = { message, type: message };
+    }
+    return errors;
+  }
+
+  private fieldOf(column: string): string {
+    const shownOn: unknown = this.option(column)?.custom?.errorsShownOn;
+    return typeof shownOn === 'string' ? shownOn : column;
+  }
+
+  private async databaseRefusal(pg: PgError, values: Values): Promise<ValidationError | undefined> {
+    const on = (column: string | undefined, message: string) =>
+      column ? new ValidationError({ [this.fieldOf(column)]: { message, type: message } }) : new ValidationError({}, { message, type: message });
+    switch (pg.code) {
+      case '23502':
+        return on(pg.column, 'fieldRequired');
+      case '23503':
+        return on(this.keyColumns(pg.detail).at(-1), 'referenceNotFound');
+      case '23505':
+        return on(this.keyColumns(pg.detail).at(-1), 'valueTaken');
+      case '23514':
+        return this.checkRefusal(pg, values);
+      case '22P02':
+      case '22007':
+      case '22008':
+        return on(columnHolding(values, pg.message), pg.code === '22P02' ? 'notANumber' : 'notADate');
+      case '22003':
+        return on(undefined, 'valueOutOfRange');
+      case '22001':
+        return on(undefined, 'valueTooLong');
+      default:
+        return undefined;
+    }
+  }
+
+  /** Columns named in "Key (a, lower(b::text))=(…)", as this model's attributes. */
+  private keyColumns(detail: string | undefined): string[] {
+    const key = /Key \((.+?)\)=/.exec(detail ?? '')?.[1] ?? '';
+    const attributes = this.sequelizeModel.getAttributes();
+    return (key.match(/[a-z_][a-z0-9_]*/g) ?? []).filter((word) => word in attributes);
+  }
+
+  /**
+   * A CHECK names its columns: a rule such as "a lost opportunity needs a reason" is missing a
+   * value when one of them is empty; otherwise the value is out of range ("end after start" puts
+   * it on the later column).
+   */
+  private async checkRefusal(pg: PgError, values: Values): Promise<ValidationError> {
+    const attributes = this.sequelizeModel.getAttributes();
+    const columns = (await this.columnsOfConstraint(pg)).filter((column) => !attributes[column]?.primaryKey);
+    // Emptied in the form, else left out of it (a new record's form sends only what was filled in).
+    const emptied = columns.filter((column) => column in values && values[column] === null);
+    const empty = emptied.length ? emptied : columns.filter((column) => !(column in values) && attributes[column]?.defaultValue === undefined);
+    if (empty.length) return new ValidationError(Object.fromEntries(empty.map((c) => [this.fieldOf(c), { message: 'fieldRequired', type: 'fieldRequired' }])));
+    const column = columns.filter((c) => c in values).at(-1) ?? columns.at(-1);
+    const errors: PropertyErrors = column ? { [this.fieldOf(column)]: { message: 'valueOutOfRange', type: 'valueOutOfRange' } } : {};
+    return new ValidationError(errors, column ? undefined : { message: 'valueOutOfRange', type: 'valueOutOfRange' });
+  }
+
+  private async columnsOfConstraint({ constraint, table }: PgError): Promise<string[]> {
+    if (!constraint || !table) return [];
+    const cacheKey = `${table}.${constraint}`;
+    const cached = CrmResource.constraintColumns.get(cacheKey);
+    if (cached) return cached;
+    const rows = await this.sequelizeModel.sequelize!.query<{ name: string }>(
+      `SELECT a.attname AS name
+         FROM pg_constraint c
+         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+        WHERE c.conname = :constraint AND c.conrelid = to_regclass(:table)
+        ORDER BY a.attnum`,
+      { replacements: { constraint, table }, type: QueryTypes.SELECT },
+    );
+    const columns = rows.map((row) => row.name);
+    CrmResource.constraintColumns.set(cacheKey, columns);
+    return columns;
+  }
+}
+
+function pgErrorOf(error: unknown): PgError | undefined {
+  const parent = (error as { parent?: PgError } | null)?.parent;
+  return parent && typeof parent.code === 'string' ? parent : undefined;
+}
+
+/** 23503 for NO ACTION foreign keys; ON DELETE RESTRICT reports 23001 (restrict_violation). */
+function stillReferencedRefusal(error: unknown): ValidationError | undefined {
+  const pg = pgErrorOf(error);
+  if (pg?.code !== '23503' && pg?.code !== '23001') return undefined;
+  const table = /from table "(\w+)"/.exec(pg.detail ?? '')?.[1] ?? /constraint "\w+" on table "(\w+)"/.exec(pg.message ?? '')?.[1];
+  return new ValidationError({}, { message: table ? `stillReferencedBy_${table}` : 'stillReferenced', type: 'stillReferenced' });
+}
+
+/** LIKE's own wildcards in what the user typed are matched literally. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+function isTextType(attribute: Attribute): boolean {
+  return attribute.type instanceof DataTypes.STRING || attribute.type instanceof DataTypes.TEXT || attribute.type instanceof DataTypes.ENUM;
+}
+
+function isNumericType(attribute: Attribute | undefined): boolean {
+  return attribute?.type instanceof DataTypes.INTEGER || attribute?.type instanceof DataTypes.BIGINT
+    || attribute?.type instanceof DataTypes.DECIMAL || attribute?.type instanceof DataTypes.FLOAT;
+}
+
+/** A filter value as the column holds it, or undefined when the column cannot hold it. */
+function exactValue(attribute: Attribute, value: unknown): unknown {
+  const text = String(value);
+  if (attribute.type instanceof DataTypes.BOOLEAN) return text === 'true' ? true : text === 'false' ? false : undefined;
+  if (isNumericType(attribute)) return NUMERIC_TEXT.test(text) ? text : undefined;
+  if (attribute.values && !attribute.values.includes(text)) return undefined;
+  return text;
+}
+
+function invalidValueMessage(attribute: Attribute, value: unknown): string | undefined {
+  const { type } = attribute;
+  if (isNumericType(attribute)) {
+    const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : String(value);
+    if (!NUMERIC_TEXT.test(text)) return 'notANumber';
+    if (type instanceof DataTypes.INTEGER || type instanceof DataTypes.BIGINT) {
+      if (!Number.isInteger(Number(text))) return 'notAnInteger';
+      if (type instanceof DataTypes.INTEGER && Math.abs(Number(text)) > INT32_MAX) return 'valueOutOfRange';
+    }
+    const { precision, scale } = (type as { options?: { precision?: number; scale?: number } }).options ?? {};
+    const wholeDigits = text.replace(/^[+-]/, '').split('.')[0].replace(/^0+/, '').length;
+    if (precision && wholeDigits > precision - (scale ?? 0)) return 'valueOutOfRange';
+    return undefined;
+  }
+  if (type instanceof DataTypes.DATE || type instanceof DataTypes.DATEONLY) {
+    const time = value instanceof Date ? value.getTime() : Date.parse(String(value));
+    return Number.isNaN(time) ? 'notADate' : undefined;
+  }
+  if (attribute.values && !attribute.values.includes(String(value))) return 'notAChoice';
+  const length = (type as { options?: { length?: number } }).options?.length;
+  if (type instanceof DataTypes.STRING && length && [...String(value)].length > length) return 'valueTooLong';
+  return undefined;
+}
+
+function sequelizeMessage(validatorKey: string | null | undefined, type: string | null): string {
+  if (validatorKey === 'is_null' || type === 'notNull Violation') return 'fieldRequired';
+  if (validatorKey === 'not_unique') return 'valueTaken';
+  if (validatorKey === 'isEmail') return 'notAnEmail';
+  if (validatorKey === 'isIn') return 'notAChoice';
+  return 'invalidValue';
+}
+
+/** PostgreSQL quotes the value it could not read ("invalid input syntax for type numeric: "abc""). */
+function columnHolding(values: Values, message: string | undefined): string | undefined {
+  const quoted = /: "(.*)"$/.exec(message ?? '')?.[1];
+  if (quoted === undefined) return undefined;
+  return Object.keys(values).find((name) => String(values[name]) === quoted);
+}
+
+/** A calendar day stays that day ('2026-11-24'), whatever the server's time zone; a moment stays exact. */
+function dateValue(attribute: Attribute, value: Date): string {
+  return attribute.type instanceof DataTypes.DATEONLY ? value.toISOString().slice(0, 10) : value.toISOString();
+}
