@@ -1,4 +1,75 @@
 import type { ResourceOptions } from 'adminjs';
+import { Customer } from '../../src/models/index.js';
+import { recomputeCustomerAnalysis } from '../../src/domain/analysis/recompute-customer-analysis.js';
+import { churnByBranch } from '../../src/domain/analysis/churn-by-branch.js';
+import { mergeCustomers } from '../../src/domain/customers/merge-customers.js';
+import { queueCustomerEmail } from '../../src/domain/marketing/queue-customer-email.js';
+import { recordWorkflow, resourceWorkflow, tableAction } from '../workflow/workflow-action.js';
 
-/** Custom actions of this resource: thin wrappers that parse input and call src/domain. */
-export const customerActions: NonNullable<ResourceOptions['actions']> = {};
+const notMerged = (params: Record<string, unknown>) => !params.merged_into_id;
+
+/** Customer analysis (grade, RFM, churn; churn per outlet), merging duplicates, and one-off e-mail. */
+export const customerActions: NonNullable<ResourceOptions['actions']> = {
+  recomputeAnalysis: resourceWorkflow({
+    icon: 'RefreshCw',
+    intro: 'recomputeAnalysisIntro',
+    submit: 'recomputeAnalysisButton',
+    run: async ({ actor }) => {
+      const counts = await recomputeCustomerAnalysis({ actor });
+      return {
+        message: 'analysisRecomputed',
+        options: { analysed: counts.analysed, changed: counts.statusChanged, ...counts.byGrade, ...counts.byStatus },
+      };
+    },
+  }),
+
+  churnByBranch: tableAction({
+    actionType: 'resource',
+    icon: 'BarChart2',
+    load: async () => {
+      const rows = await churnByBranch();
+      return {
+        summary: { message: 'churnByBranchSummary', options: { branches: rows.length } },
+        columns: [
+          { key: 'branch_name', label: 'columnBranch', link: { resourceId: 'branches', idKey: 'branch_id' } },
+          { key: 'customers', label: 'columnCustomers' },
+          { key: 'active', label: 'columnActive' },
+          { key: 'at_risk', label: 'columnAtRisk' },
+          { key: 'churned', label: 'columnChurned' },
+          { key: 'churn_percent', label: 'columnChurnRate' },
+          { key: 'revenue_at_risk', label: 'columnRevenueAtRisk' },
+        ],
+        rows: rows.map((row) => ({ ...row, churn_percent: row.churn_rate === null ? '—' : `${(Number(row.churn_rate) * 100).toFixed(1)}%` })),
+      };
+    },
+  }),
+
+  mergeDuplicate: recordWorkflow({
+    icon: 'GitMerge',
+    variant: 'danger',
+    intro: 'mergeDuplicateIntro',
+    submit: 'mergeDuplicateButton',
+    fields: [{ name: 'duplicate_id', label: 'fieldDuplicateCustomer', type: 'reference', resourceId: 'customers', required: true }],
+    isVisible: notMerged,
+    run: async (survivorId, { payload, actor }) => {
+      const moved = await mergeCustomers(actor, { survivorId, duplicateId: payload.duplicate_id });
+      const duplicate = await Customer.findByPk(Number(payload.duplicate_id));
+      return { message: 'customersMerged', options: { ...moved, duplicate: duplicate ? `${duplicate.code} ${duplicate.name}` : '' } };
+    },
+  }),
+
+  sendEmail: recordWorkflow({
+    icon: 'Mail',
+    intro: 'sendCustomerEmailIntro',
+    submit: 'sendCustomerEmailButton',
+    fields: [
+      { name: 'template_id', label: 'fieldEmailTemplate', type: 'reference', resourceId: 'email_templates', required: true },
+      { name: 'contact_id', label: 'fieldEmailContact', type: 'reference', resourceId: 'contacts' },
+    ],
+    isVisible: notMerged,
+    run: async (customerId, { payload, actor }) => {
+      const message = await queueCustomerEmail(actor, customerId, { templateId: payload.template_id, contactId: payload.contact_id });
+      return { message: 'customerEmailQueued', options: { to: message.to_address } };
+    },
+  }),
+};

@@ -10,9 +10,11 @@ export class DemoClock {
   readonly now: Date;
   private readonly todayStart: number;
 
-  constructor(now: Date = new Date()) {
-    this.now = now;
-    this.todayStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  constructor(loadedAt: Date = new Date()) {
+    this.todayStart = Date.UTC(loadedAt.getUTCFullYear(), loadedAt.getUTCMonth(), loadedAt.getUTCDate());
+    // The demo is the company as it stood when today began, so two loads on one day are identical to
+    // the row: a "now" that moved on by a few seconds would let another order fall into the past.
+    this.now = new Date(this.todayStart);
   }
 
   /** A moment `daysAgo` days before today, `hourOfDay` (0–10) hours into the Beijing business day; never after now. */

@@ -1,10 +1,10 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { Branch } from '../../models/index.js';
+import { recomputeCustomerAnalysis } from '../../domain/analysis/recompute-customer-analysis.js';
 import { loadActivities } from './activities.js';
 import { loadCatalogue } from './catalogue.js';
 import { DemoClock } from './clock.js';
 import { generateContracts, loadContracts } from './contracts.js';
-import { analyseDemoCustomers } from './customer-analysis.js';
 import { generateCustomers, loadCustomers } from './customers.js';
 import { loadFeedback } from './feedback.js';
 import { loadOrders } from './load-orders.js';
@@ -54,7 +54,8 @@ async function loadCompany(sequelize: Sequelize, transaction: Transaction, rando
   await loadOrders(transaction, clock, orders);
   await loadStock(transaction, ledger, user('warehouse@petrocrm.cn'));
 
-  await analyseDemoCustomers(sequelize, transaction, clock.dayFromToday(0));
+  // Grades, RFM scores and churn come from the orders just loaded, by the same service the panel runs.
+  await recomputeCustomerAnalysis({ asOf: clock.now, transaction });
   const standing = await customerStanding(sequelize, transaction);
 
   const agents = [user('service@petrocrm.cn'), user('service2@petrocrm.cn')];

@@ -1,6 +1,51 @@
 import type { AreaMessages } from './area-messages.js';
 
+/** Customer analysis (grade, RFM, churn, churn per outlet) and merging duplicate customers. */
 export const analysisMessages: AreaMessages = {
-  'zh-CN': {},
-  en: {},
+  'zh-CN': {
+    recomputeAnalysisIntro: '按最近 12 个月的销售重新计算全部客户的等级（ABC）、RFM 评分和流失状态。系统每天也会自动计算一次。',
+    recomputeAnalysisButton: '重新计算',
+    analysisRecomputed: '已分析 {{analysed}} 个客户：A 类 {{A}}、B 类 {{B}}、C 类 {{C}}；活跃 {{active}}、流失预警 {{at_risk}}、已流失 {{churned}}、潜在 {{prospect}}；{{changed}} 个客户状态有变化',
+    churnByBranchSummary: '各分公司、代表处与加油站的客户状态（{{branches}} 个网点，按最近一次客户分析）',
+    columnBranch: '网点',
+    columnCustomers: '客户数',
+    columnActive: '活跃',
+    columnAtRisk: '流失预警',
+    columnChurned: '已流失',
+    columnChurnRate: '流失率',
+    columnRevenueAtRisk: '预警客户近 12 个月销售额',
+
+    mergeDuplicateIntro: '把重复的客户合并到 {{title}}：联系人、订单、商机、合同、工单、联系记录、反馈、活动成员和邮件都转到本客户名下，重复客户标记为已合并。此操作不可撤销。',
+    mergeDuplicateButton: '合并',
+    fieldDuplicateCustomer: '重复的客户',
+    mergeDuplicateRequired: '请选择要合并进来的重复客户',
+    mergeSameCustomer: '不能把客户合并到它自己',
+    customerAlreadyMerged: '客户 {{customer}} 已经合并到其他客户',
+    mergeIntoMergedCustomer: '客户 {{customer}} 本身已合并到其他客户，请合并到保留的客户',
+    customerNotFound: '找不到客户 {{id}}',
+    customersMerged: '已将 {{duplicate}} 合并到本客户：联系人 {{contacts}}、订单 {{sales_orders}}、商机 {{opportunities}}、合同 {{contracts}}、工单 {{tickets}}、联系记录 {{activities}}、反馈 {{customer_feedback}}、活动成员 {{campaign_members}}（重复的 {{campaign_members_folded}} 个已并入）、邮件 {{email_messages}}',
+  },
+  en: {
+    recomputeAnalysisIntro: "Recompute every customer's grade (ABC), RFM scores and churn status from the last 12 months' sales. This also runs by itself every day.",
+    recomputeAnalysisButton: 'Recompute',
+    analysisRecomputed: '{{analysed}} customers analysed: A {{A}}, B {{B}}, C {{C}}; active {{active}}, at risk {{at_risk}}, churned {{churned}}, prospects {{prospect}}; {{changed}} changed status',
+    churnByBranchSummary: 'Customer status per branch, office and gas station ({{branches}} outlets, from the latest analysis)',
+    columnBranch: 'Outlet',
+    columnCustomers: 'Customers',
+    columnActive: 'Active',
+    columnAtRisk: 'At risk',
+    columnChurned: 'Churned',
+    columnChurnRate: 'Churn rate',
+    columnRevenueAtRisk: "At-risk customers' 12-month revenue",
+
+    mergeDuplicateIntro: "Merge a duplicate into {{title}}: its contacts, orders, opportunities, contracts, tickets, activities, feedback, campaign memberships and e-mails move here and the duplicate is marked merged. This cannot be undone.",
+    mergeDuplicateButton: 'Merge',
+    fieldDuplicateCustomer: 'Duplicate customer',
+    mergeDuplicateRequired: 'Choose the duplicate customer to merge in',
+    mergeSameCustomer: 'A customer cannot be merged into itself',
+    customerAlreadyMerged: 'Customer {{customer}} has already been merged into another',
+    mergeIntoMergedCustomer: 'Customer {{customer}} was itself merged into another; merge into the one that was kept',
+    customerNotFound: 'Customer {{id}} was not found',
+    customersMerged: 'Merged {{duplicate}} into this customer: contacts {{contacts}}, orders {{sales_orders}}, opportunities {{opportunities}}, contracts {{contracts}}, tickets {{tickets}}, activities {{activities}}, feedback {{customer_feedback}}, campaign memberships {{campaign_members}} ({{campaign_members_folded}} duplicates folded in), e-mails {{email_messages}}',
+  },
 };

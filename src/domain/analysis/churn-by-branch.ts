@@ -1,0 +1,45 @@
+import { QueryTypes } from 'sequelize';
+import { Customer } from '../../models/index.js';
+
+export interface BranchChurn {
+  branch_id: number;
+  branch_code: string;
+  branch_name: string;
+  branch_kind: string;
+  customers: number;
+  prospect: number;
+  active: number;
+  at_risk: number;
+  churned: number;
+  /** Churned among customers who ever bought (prospects excluded), 0–1 as text; null without buyers. */
+  churn_rate: string | null;
+  revenue_12m: string;
+  /** Last 12 months' revenue of the customers now at risk: what the outlet stands to lose. */
+  revenue_at_risk: string;
+}
+
+/**
+ * Customer status per branch, office and gas station (the outlets the gas-station theses analyse
+ * one by one), from the stored analysis. `branchIds` limits the rows (a dashboard filter or a row
+ * scope); merged-away duplicates are not customers any more and are left out.
+ */
+export async function churnByBranch(options: { branchIds?: number[] } = {}): Promise<BranchChurn[]> {
+  return Customer.sequelize!.query<BranchChurn>(
+    `SELECT b.id AS branch_id, b.code AS branch_code, b.name AS branch_name, b.kind AS branch_kind,
+            count(c.id)::int AS customers,
+            (count(c.id) FILTER (WHERE c.status = 'prospect'))::int AS prospect,
+            (count(c.id) FILTER (WHERE c.status = 'active'))::int AS active,
+            (count(c.id) FILTER (WHERE c.status = 'at_risk'))::int AS at_risk,
+            (count(c.id) FILTER (WHERE c.status = 'churned'))::int AS churned,
+            round((count(c.id) FILTER (WHERE c.status = 'churned'))::numeric
+                  / nullif(count(c.id) FILTER (WHERE c.status <> 'prospect'), 0), 4)::text AS churn_rate,
+            coalesce(sum(c.revenue_12m), 0)::text AS revenue_12m,
+            coalesce(sum(c.revenue_12m) FILTER (WHERE c.status = 'at_risk'), 0)::text AS revenue_at_risk
+       FROM branches b
+       LEFT JOIN customers c ON c.branch_id = b.id AND c.merged_into_id IS NULL
+      WHERE $1::int[] IS NULL OR b.id = ANY($1::int[])
+      GROUP BY b.id
+      ORDER BY b.code`,
+    { bind: [options.branchIds ?? null], type: QueryTypes.SELECT },
+  );
+}

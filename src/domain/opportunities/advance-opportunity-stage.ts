@@ -1,0 +1,25 @@
+import { Opportunity } from '../../models/index.js';
+import type { Actor } from '../../access/audit.js';
+import { BusinessRuleError } from '../business-rule-error.js';
+import { lockOpenOpportunity, OPEN_STAGES, STAGE_PROBABILITY, type OpportunityStage } from './opportunity-pipeline.js';
+import { updateOpportunity } from './update-opportunity.js';
+
+export interface AdvancedOpportunity {
+  opportunity: Opportunity;
+  from: OpportunityStage;
+}
+
+/**
+ * 推进阶段: one step along the pipeline, the probability following the stage. From negotiation
+ * the next step is an outcome, which the users record with "won" or "lost" instead.
+ */
+export async function advanceOpportunityStage(opportunityId: number, actor: Actor): Promise<AdvancedOpportunity> {
+  return Opportunity.sequelize!.transaction(async (transaction) => {
+    const opportunity = await lockOpenOpportunity(opportunityId, transaction);
+    const from = opportunity.stage;
+    const next = OPEN_STAGES[OPEN_STAGES.indexOf(from as (typeof OPEN_STAGES)[number]) + 1];
+    if (!next) throw new BusinessRuleError('opportunityAtLastStage', { opportunity: opportunity.title });
+    await updateOpportunity(actor, 'advanceOpportunityStage', opportunity, { stage: next, probability: STAGE_PROBABILITY[next] }, transaction);
+    return { opportunity, from };
+  });
+}

@@ -1,0 +1,29 @@
+import { Role, User } from '../../models/index.js';
+import type { Actor } from '../../access/audit.js';
+import { BusinessRuleError } from '../business-rule-error.js';
+import { changeTicket, OPEN_TICKET_STATUSES } from './change-ticket.js';
+
+/** Only the service team works tickets; a sales rep who raised one does not become its handler. */
+const SERVICE_ROLE = 'service_agent';
+
+/**
+ * Hands a ticket to a service agent. A new ticket becomes assigned; an open one being worked or
+ * escalated changes hands and keeps its status.
+ */
+export async function assignTicket(actor: Actor, ticketId: number, input: { assigneeId: unknown }) {
+  return changeTicket(
+    actor,
+    ticketId,
+    { action: 'assign', from: OPEN_TICKET_STATUSES, refusal: 'ticketAssignRefused' },
+    async (ticket, transaction) => {
+      const assigneeId = Number(input.assigneeId);
+      if (!Number.isInteger(assigneeId) || assigneeId <= 0) throw new BusinessRuleError('ticketAssigneeRequired', {}, 'assignee_id');
+      const assignee = await User.findByPk(assigneeId, { include: [{ model: Role, as: 'role' }], transaction });
+      const role = assignee?.get('role') as Role | undefined;
+      if (!assignee || !assignee.active || role?.code !== SERVICE_ROLE) {
+        throw new BusinessRuleError('ticketAssigneeNotAgent', {}, 'assignee_id');
+      }
+      return { assignee_id: assignee.id, status: ticket.status === 'new' ? 'assigned' : ticket.status };
+    },
+  );
+}

@@ -1,0 +1,7 @@
+import type { Actor } from '../../access/audit.js';
+import { changeTicket } from './change-ticket.js';
+
+/** The assigned agent starts working the ticket. */
+export async function startTicket(actor: Actor, ticketId: number) {
+  return changeTicket(actor, ticketId, { action: 'start', from: ['assigned'], refusal: 'ticketStartRefused' }, () => ({ status: 'in_progress' }));
+}

@@ -1,0 +1,106 @@
+import { openDomainDatabase, type DomainDatabase } from '../../support/domain-database.js';
+import { createCustomer, createProduct, createWarehouse, demoBranch, setStock } from '../../support/fixtures.js';
+import { advanceOpportunityStage } from '../../../src/domain/opportunities/advance-opportunity-stage.js';
+import { markOpportunityWon } from '../../../src/domain/opportunities/mark-opportunity-won.js';
+import { markOpportunityLost } from '../../../src/domain/opportunities/mark-opportunity-lost.js';
+import { Opportunity, SalesOrderItem, type Customer, type Product } from '../../../src/models/index.js';
+import { translate } from '../../../src/i18n/translate.js';
+import type { Actor } from '../../../src/access/audit.js';
+import { actorFor, auditOf, expectRefusedWithoutChanges } from '../sales/workflow-test-kit.js';
+
+describe('the opportunity pipeline', () => {
+  let db: DomainDatabase;
+  let rep: Actor;
+  beforeAll(async () => {
+    db = await openDomainDatabase();
+    rep = await actorFor('rep.zhang@petrocrm.cn');
+  });
+  afterAll(() => db.close());
+
+  function opportunityFor(customer: Customer, product: Product | null, overrides: Partial<Opportunity['_creationAttributes']> = {}): Promise<Opportunity> {
+    return Opportunity.create({
+      title: `年度框架采购 ${customer.name}`, customer_id: customer.id, product_id: product?.id ?? null, quantity: '120.000', amount: '1020000.00', probability: 10,
+      expected_close: null, owner_id: rep.id, branch_id: customer.branch_id, lost_reason: null, closed_at: null, notes: null, ...overrides,
+    });
+  }
+
+  test('when advanced, then it moves one stage at a time with the stage probability, until negotiation', async () => {
+    const opportunity = await opportunityFor(await createCustomer(), null);
+    const steps: Array<[string, number]> = [];
+    for (let i = 0; i < 3; i += 1) {
+      const { opportunity: moved } = await advanceOpportunityStage(opportunity.id, rep);
+      steps.push([moved.stage, moved.probability]);
+    }
+    expect(steps).toEqual([['qualified', 25], ['proposal', 50], ['negotiation', 75]]);
+    expect(translate('zh-CN', 'opportunityAdvancedToNegotiation', { probability: 75 })).toBe('已推进到「商务谈判」阶段, 赢单概率 75%');
+    const refusal = await expectRefusedWithoutChanges(db.sequelize, () => advanceOpportunityStage(opportunity.id, rep), 'opportunityAtLastStage');
+    expect(translate('zh-CN', refusal.code, refusal.params)).toBe(`「${opportunity.title}」已在商务谈判阶段: 请标记赢单或输单`);
+    expect((await auditOf('opportunities', opportunity.id)).map((row) => row.changes.fields)).toEqual([
+      { stage: { before: 'lead', after: 'qualified' }, probability: { before: 10, after: 25 } },
+      { stage: { before: 'qualified', after: 'proposal' }, probability: { before: 25, after: 50 } },
+      { stage: { before: 'proposal', after: 'negotiation' }, probability: { before: 50, after: 75 } },
+    ]);
+  });
+
+  test('when won, then a draft order for the customer is created with its product and quantity, priced to its amount, from the branch warehouse that has the stock', async () => {
+    const branch = await demoBranch('SC');
+    const customer = await createCustomer({ branch_id: branch.id });
+    const product = await createProduct({ name: 'PP T30S' });
+    const elsewhere = await createWarehouse({ name: '别处大库' });
+    const branchEmpty = await createWarehouse({ branch_id: branch.id, name: '华南空库' });
+    const branchStocked = await createWarehouse({ branch_id: branch.id, name: '华南中转库' });
+    await setStock(product.id, elsewhere.id, '500.000');
+    await setStock(product.id, branchStocked.id, '150.000');
+    const opportunity = await opportunityFor(customer, product, { stage: 'negotiation', probability: 75 });
+
+    const won = await markOpportunityWon(opportunity.id, rep);
+
+    expect([won.opportunity.stage, won.opportunity.probability]).toEqual(['won', 100]);
+    expect(won.opportunity.closed_at).toBeInstanceOf(Date);
+    expect(won.warehouse.id).toBe(branchStocked.id);
+    expect(won.warehouse.id).not.toBe(branchEmpty.id);
+    expect(won.order).toMatchObject({
+      status: 'draft', customer_id: customer.id, opportunity_id: opportunity.id, warehouse_id: branchStocked.id,
+      branch_id: branch.id, owner_id: rep.id, total_amount: '1020000.00',
+    });
+    expect(won.order.order_no).toMatch(/^SO\d{8}$/);
+    const lines = await SalesOrderItem.findAll({ where: { order_id: won.order.id } });
+    expect(lines.map((line) => [line.product_id, line.quantity, line.unit_price, line.amount])).toEqual([[product.id, '120.000', '8500.00', '1020000.00']]);
+    expect(translate('zh-CN', 'opportunityWon', { order: won.order.order_no, product: 'PP T30S', quantity: '120.000', unit: 't', warehouse: '华南中转库' })).toBe(
+      `已赢单, 生成草稿订单 ${won.order.order_no}: 「PP T30S」120.000 t, 发货仓库 华南中转库`,
+    );
+    expect((await auditOf('opportunities', opportunity.id)).at(-1)).toMatchObject({
+      action: 'markOpportunityWon', changes: { fields: { stage: { before: 'negotiation', after: 'won' } }, details: { order_no: won.order.order_no } },
+    });
+    expect(await auditOf('sales_orders', won.order.id)).toEqual([expect.objectContaining({ action: 'markOpportunityWon', changes: expect.objectContaining({ after: expect.objectContaining({ status: 'draft' }) }) })]);
+    await expectRefusedWithoutChanges(db.sequelize, () => markOpportunityWon(opportunity.id, rep), 'opportunityClosed');
+    await expectRefusedWithoutChanges(db.sequelize, () => markOpportunityLost(opportunity.id, '价格', rep), 'opportunityClosed');
+  });
+
+  test('when won with no agreed amount, then the line takes the list price', async () => {
+    const product = await createProduct({ list_price: '7600.00' });
+    await createWarehouse();
+    const opportunity = await opportunityFor(await createCustomer(), product, { amount: '0', quantity: '3.000' });
+    const { order } = await markOpportunityWon(opportunity.id, rep);
+    expect(order.total_amount).toBe('22800.00');
+  });
+
+  test('when the product or quantity is missing, then winning is refused and no order appears', async () => {
+    const customer = await createCustomer();
+    const noProduct = await opportunityFor(customer, null);
+    await expectRefusedWithoutChanges(db.sequelize, () => markOpportunityWon(noProduct.id, rep), 'opportunityNeedsProduct', { opportunity: noProduct.title }, 'product_id');
+    const noQuantity = await opportunityFor(customer, await createProduct(), { quantity: null });
+    await expectRefusedWithoutChanges(db.sequelize, () => markOpportunityWon(noQuantity.id, rep), 'opportunityNeedsQuantity', undefined, 'quantity');
+    await expectRefusedWithoutChanges(db.sequelize, () => markOpportunityWon(31337, rep), 'opportunityNotFound', { id: 31337 });
+  });
+
+  test('when lost, then the reason is required and kept, and the probability drops to zero', async () => {
+    const opportunity = await opportunityFor(await createCustomer(), null, { stage: 'proposal', probability: 50 });
+    await expectRefusedWithoutChanges(db.sequelize, () => markOpportunityLost(opportunity.id, '', rep), 'fieldRequired', {}, 'lost_reason');
+    const lost = await markOpportunityLost(opportunity.id, '竞争对手报价低 3%', rep);
+    expect([lost.stage, lost.probability, lost.lost_reason]).toEqual(['lost', 0, '竞争对手报价低 3%']);
+    expect(lost.closed_at).toBeInstanceOf(Date);
+    expect((await auditOf('opportunities', opportunity.id)).at(-1)).toMatchObject({ action: 'markOpportunityLost', changes: { details: { reason: '竞争对手报价低 3%' } } });
+    await expectRefusedWithoutChanges(db.sequelize, () => advanceOpportunityStage(opportunity.id, rep), 'opportunityClosed');
+  });
+});
