@@ -2,10 +2,12 @@ import type { Migration } from './migration.js';
 import * as createOrganisationAndUsers from './0001.create-organisation-and-users.js';
 import * as insertStandardRoles from './0002.insert-standard-roles.js';
 import * as createCrmSchema from './0003.create-crm-schema.js';
+import * as createRolePermissions from './0004.create-role-permissions.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
   { name: '0001.create-organisation-and-users', ...createOrganisationAndUsers },
   { name: '0002.insert-standard-roles', ...insertStandardRoles },
   { name: '0003.create-crm-schema', ...createCrmSchema },
+  { name: '0004.create-role-permissions', ...createRolePermissions },
 ];

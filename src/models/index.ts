@@ -14,6 +14,7 @@ import { Opportunity } from './opportunity.model.js';
 import { Product } from './product.model.js';
 import { ProductCategory } from './product-category.model.js';
 import { Role } from './role.model.js';
+import { RolePermission } from './role-permission.model.js';
 import { SalesOrder } from './sales-order.model.js';
 import { SalesOrderItem } from './sales-order-item.model.js';
 import { StockLevel } from './stock-level.model.js';
@@ -25,7 +26,7 @@ import { Warehouse } from './warehouse.model.js';
 
 export {
   Activity, AuditLog, Branch, Campaign, CampaignMember, Contact, Contract, Customer, CustomerFeedback, EmailMessage,
-  EmailTemplate, Opportunity, Product, ProductCategory, Role, SalesOrder, SalesOrderItem, StockLevel, StockMovement,
+  EmailTemplate, Opportunity, Product, ProductCategory, Role, RolePermission, SalesOrder, SalesOrderItem, StockLevel, StockMovement,
   Team, Ticket, User, Warehouse,
 };
 
@@ -33,7 +34,7 @@ export {
 export const models = [
   Branch, Role, Team, User, Customer, Contact, Activity, CustomerFeedback, ProductCategory, Product, Warehouse,
   StockLevel, StockMovement, Opportunity, Contract, SalesOrder, SalesOrderItem, EmailTemplate, Campaign,
-  CampaignMember, EmailMessage, Ticket, AuditLog,
+  CampaignMember, EmailMessage, Ticket, AuditLog, RolePermission,
 ] as const;
 
 export function initModels(sequelize: Sequelize): void {

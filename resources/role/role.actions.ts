@@ -1,0 +1,32 @@
+import type { ActionContext, ActionRequest, ResourceOptions } from 'adminjs';
+import { describeResources, readPermissionMatrix, saveRolePermissions, type MatrixCell } from '../../src/access/permission-matrix.js';
+import { resourceActionsOf } from '../../src/access/resource-actions.js';
+import { accessOf } from '../../src/access/access-middleware.js';
+import { BusinessRuleError } from '../../src/domain/business-rule-error.js';
+import { Components } from './role.components.js';
+
+/** The permission matrix: GET reads it, POST saves one role's row of it. */
+async function editPermissions(request: ActionRequest, _response: unknown, context: ActionContext) {
+  const resources = describeResources(resourceActionsOf(context._admin));
+  if (request.method !== 'post') return { matrix: await readPermissionMatrix(resources) };
+
+  const profile = accessOf(context.currentAdmin)!;
+  const { roleId, cells } = JSON.parse(String(request.payload?.matrix ?? '{}')) as { roleId: number; cells: Record<string, MatrixCell> };
+  try {
+    const saved = await saveRolePermissions({ id: profile.userId, email: profile.email }, Number(roleId), cells ?? {}, resources);
+    return { matrix: await readPermissionMatrix(resources), notice: { message: 'permissionsSaved', type: 'success', options: { count: saved } } };
+  } catch (error) {
+    if (!(error instanceof BusinessRuleError)) throw error;
+    return { notice: { message: error.code, type: 'error', options: error.params } };
+  }
+}
+
+export const roleActions: NonNullable<ResourceOptions['actions']> = {
+  editPermissions: {
+    actionType: 'resource',
+    icon: 'Lock',
+    component: Components.PermissionMatrix,
+    showFilter: false,
+    handler: editPermissions,
+  },
+};
