@@ -1,0 +1,64 @@
+import { QueryTypes, type Sequelize } from 'sequelize';
+import type { DashboardFilters } from '../dashboard-filters.js';
+import { BUSINESS_TIME_ZONE } from '../dashboard-filters.js';
+import type { DashboardScope, ScopedTable } from '../dashboard-scope.js';
+
+/** What every statistics query gets: where to run, whose rows, which branch and period. */
+export interface DashboardQuery {
+  sequelize: Sequelize;
+  scope: DashboardScope;
+  filters: DashboardFilters;
+  today: string;
+}
+
+type BranchFilteredTable = ScopedTable | 'warehouses';
+
+/**
+ * The rows of a table the figures may count, as a derived table: the employee's row scope and the
+ * branch filter, both as conditions on the table's own columns. Every query reads the scoped tables
+ * through this, so no figure can leave the scope out.
+ */
+export function visibleRows(query: DashboardQuery, table: BranchFilteredTable): string {
+  const conditions = [table === 'warehouses' ? null : query.scope.rowCondition(table), branchCondition(table, query.filters.branchId)];
+  const where = conditions.filter((condition): condition is string => condition !== null);
+  return where.length === 0 ? table : `(SELECT * FROM ${table} WHERE ${where.join(' AND ')})`;
+}
+
+function branchCondition(table: BranchFilteredTable, branchId: number | null): string | null {
+  if (branchId === null) return null;
+  // Validated as an integer when the filter was parsed.
+  const branch = String(Math.trunc(branchId));
+  return table === 'campaign_members' ? `customer_id IN (SELECT id FROM customers WHERE branch_id = ${branch})` : `branch_id = ${branch}`;
+}
+
+/** The orders that count as revenue: confirmed, shipped, delivered or closed — never draft or cancelled. */
+export const REVENUE_ORDER_STATUSES = ['confirmed', 'shipped', 'delivered', 'closed'] as const;
+
+/**
+ * Revenue, defined once: the total_amount (the sum of the lines, kept by a trigger) of the visible
+ * orders in a revenue status, on their order date, from `$<from>` to `$<to>` included.
+ */
+export function revenueOrders(query: DashboardQuery, fromParameter: string, toParameter: string): string {
+  const statuses = REVENUE_ORDER_STATUSES.map((status) => `'${status}'`).join(', ');
+  return `(SELECT * FROM ${visibleRows(query, 'sales_orders')} so
+            WHERE so.status IN (${statuses}) AND so.order_date BETWEEN $${fromParameter}::date AND $${toParameter}::date)`;
+}
+
+/** The instant a business day starts, for comparing timestamptz columns with calendar days. */
+export function dayStarts(dayParameter: string): string {
+  return `($${dayParameter}::date::timestamp AT TIME ZONE '${BUSINESS_TIME_ZONE}')`;
+}
+
+/** The instant after a business day ends. */
+export function dayEnds(dayParameter: string): string {
+  return `(($${dayParameter}::date + 1)::timestamp AT TIME ZONE '${BUSINESS_TIME_ZONE}')`;
+}
+
+/** The period's bounds as bind parameters $from and $to. */
+export function periodBinds(query: DashboardQuery): { from: string; to: string } {
+  return { from: query.filters.from, to: query.filters.to };
+}
+
+export function select<Row extends object>(query: DashboardQuery, sql: string, bind: Record<string, unknown> = {}): Promise<Row[]> {
+  return query.sequelize.query<Row>(sql, { bind, type: QueryTypes.SELECT });
+}

@@ -1,0 +1,44 @@
+import type { Kpis } from '../dashboard-data.js';
+import { calendarMonth } from '../dashboard-filters.js';
+import { dayEnds, dayStarts, revenueOrders, select, visibleRows, type DashboardQuery } from './dashboard-query.js';
+
+/** Tickets still waiting for someone: not yet resolved or closed. */
+export const OPEN_TICKET_STATUSES = ['new', 'assigned', 'in_progress', 'escalated'] as const;
+const OPEN = OPEN_TICKET_STATUSES.map((status) => `'${status}'`).join(', ');
+const closedInPeriod = `t.closed_at >= ${dayStarts('from')} AND t.closed_at < ${dayEnds('to')}`;
+
+/**
+ * The cards. Revenue and orders compare calendar months (this one and the one before) whatever the
+ * period, tickets and customers at risk are counted as they are now, and satisfaction is the average
+ * rating of the tickets closed in the period.
+ */
+export async function kpisOf(query: DashboardQuery): Promise<Kpis> {
+  const thisMonth = calendarMonth(query.today);
+  const lastMonth = calendarMonth(query.today, -1);
+  const sales = select<{ revenueThisMonth: string; revenueLastMonth: string; revenueChangePct: string | null; ordersThisMonth: number }>(
+    query,
+    `SELECT this_month::text AS "revenueThisMonth", last_month::text AS "revenueLastMonth",
+            CASE WHEN last_month > 0 THEN round((this_month - last_month) * 100 / last_month, 1)::text END AS "revenueChangePct",
+            orders AS "ordersThisMonth"
+       FROM (SELECT COALESCE(sum(o.total_amount) FILTER (WHERE o.order_date >= $thisFrom::date), 0)::numeric(16,2) AS this_month,
+                    COALESCE(sum(o.total_amount) FILTER (WHERE o.order_date <= $lastTo::date), 0)::numeric(16,2) AS last_month,
+                    (count(*) FILTER (WHERE o.order_date >= $thisFrom::date))::int AS orders
+               FROM ${revenueOrders(query, 'lastFrom', 'thisTo')} o) AS months`,
+    { thisFrom: thisMonth.from, thisTo: thisMonth.to, lastFrom: lastMonth.from, lastTo: lastMonth.to },
+  );
+  const tickets = select<{ openTickets: number; overdueTickets: number; averageSatisfaction: string | null; ratedTickets: number }>(
+    query,
+    `SELECT (count(*) FILTER (WHERE t.status IN (${OPEN})))::int AS "openTickets",
+            (count(*) FILTER (WHERE t.status IN (${OPEN}) AND t.sla_due_at < now()))::int AS "overdueTickets",
+            round(avg(t.satisfaction) FILTER (WHERE ${closedInPeriod}), 2)::text AS "averageSatisfaction",
+            (count(t.satisfaction) FILTER (WHERE ${closedInPeriod}))::int AS "ratedTickets"
+       FROM ${visibleRows(query, 'tickets')} t`,
+    { from: query.filters.from, to: query.filters.to },
+  );
+  const customers = select<{ customersAtRisk: number }>(
+    query,
+    `SELECT count(*)::int AS "customersAtRisk" FROM ${visibleRows(query, 'customers')} c WHERE c.status = 'at_risk'`,
+  );
+  const [[salesRow], [ticketsRow], [customersRow]] = await Promise.all([sales, tickets, customers]);
+  return { thisMonth, lastMonth, ...salesRow, ...ticketsRow, ...customersRow };
+}

@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/cli/demo/index.js';
+
+/**
+ * A real Chromium for journeys through the panel: Debian's package, driven by playwright-core.
+ * Launch once per test file, open a logged-in page per journey, close the browser in afterAll.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+/** A laptop screen, the smallest the managers use. */
+export const LAPTOP = { width: 1366, height: 768 };
+
+export function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's chromium or set CHROMIUM_PATH`);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh context (own cookies) logged in through the login form as a user would. Every request
+ * that does not go to the app is aborted: the login page asks the internet for web fonts, and
+ * waiting for them would only time out.
+ */
+export async function openLoggedInPage(
+  browser: Browser,
+  appUrl: string,
+  email: string,
+  options: { password?: string; viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<BrowserSession> {
+  const app = new URL(appUrl);
+  const context = await browser.newContext({ viewport: options.viewport ?? LAPTOP, locale: options.locale ?? 'zh-CN', deviceScaleFactor: 1 });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    return url.hostname === app.hostname || url.hostname === '127.0.0.1' || url.hostname === 'localhost' ? route.continue() : route.abort();
+  });
+  const page = await context.newPage();
+  await page.goto(new URL('/admin/login', app.origin).toString());
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', options.password ?? DEMO_PASSWORD);
+  // AdminJS's login button has no type attribute: it submits as the form's only button.
+  await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/login'), { waitUntil: 'domcontentloaded' }), page.click('form button')]);
+  return { context, page, close: () => context.close() };
+}
+
+/** Where screenshots go: test-output/screenshots/<name>.png under the project, created on demand. */
+export function screenshotPath(name: string): string {
+  const folder = path.resolve(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
+  fs.mkdirSync(folder, { recursive: true });
+  return path.join(folder, `${name}.png`);
+}
+
+// ---- Working the panel's screens as a user does ------------------------------------------------
+// AdminJS marks its own form fields `data-testid="property-edit-<field>"`, its action buttons
+// `data-testid="action-<action>"` and its show fields `data-testid="property-show-<field>"`; our
+// workflow forms give each input the id of its field. Waits are on the API calls the screens make.
+
+/** A page of the panel: `/admin` + path, on the app's own origin. */
+export function adminUrl(appUrl: string, path = ''): string {
+  return new URL(`/admin${path}`, new URL(appUrl).origin).toString();
+}
+
+/** The first page a context opens may wait for AdminJS to bundle its components (~20 s). */
+export const FIRST_LOAD_TIMEOUT = 90_000;
+
+/** Types into a text, number or textarea field of AdminJS's new/edit form. */
+export async function fillProperty(page: Page, field: string, value: string): Promise<void> {
+  await page.locator(`[data-testid="property-edit-${field}"]`).locator('input:not([type="hidden"]), textarea').first().fill(value);
+}
+
+/**
+ * Picks an option of a select: an enum (typed text only narrows it) or a reference (the text is
+ * searched on the server, and the option appears when the search answers). `select` is the
+ * select's container, or a selector of it.
+ */
+export async function chooseOption(page: Page, select: string, option: string, search = option): Promise<void> {
+  const input = page.locator(select).locator('input[id^="react-select"]').first();
+  await input.click();
+  await input.fill(search);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** The select of a field of AdminJS's new/edit form. */
+export const propertySelect = (field: string) => `[data-testid="property-edit-${field}"]`;
+
+/**
+ * Saves AdminJS's new or edit form and waits for the record page it opens; fails with the
+ * server's field errors when it stays on the form. Returns the record's id.
+ */
+export async function saveRecord(page: Page, resourceId: string): Promise<string> {
+  const [response] = await Promise.all([
+    page.waitForResponse((answer) => answer.request().method() === 'POST' && new URL(answer.url()).pathname.startsWith(`/admin/api/resources/${resourceId}/`)),
+    page.click('[data-testid="button-save"]'),
+  ]);
+  const body = (await response.json()) as { record?: { id?: string | number; errors?: Record<string, { message: string }> }; notice?: { message: string } };
+  const errors = body.record?.errors ?? {};
+  if (Object.keys(errors).length > 0 || !body.record?.id) {
+    throw new Error(`saving ${resourceId} was refused: ${JSON.stringify(errors)} ${body.notice?.message ?? ''}`);
+  }
+  await page.waitForURL((url) => url.pathname === `/admin/resources/${resourceId}/records/${body.record!.id}/show`);
+  return String(body.record.id);
+}
+
+/**
+ * Runs a record's workflow step from its page: the step's button, its form (filled by `fill`),
+ * the form's submit; then waits for the record page the server sends the browser back to.
+ * Returns the server's notice.
+ */
+export async function runRecordAction(
+  page: Page,
+  resourceId: string,
+  recordId: string,
+  action: string,
+  fill: (page: Page) => Promise<void> = async () => undefined,
+): Promise<{ message: string; type: string }> {
+  await page.click(`[data-testid="action-${action}"]`);
+  await page.waitForURL((url) => url.pathname === `/admin/resources/${resourceId}/records/${recordId}/${action}`);
+  const form = page.locator('form').filter({ has: page.locator('button[type="submit"]') }).last();
+  await form.waitFor();
+  await fill(page);
+  const [response] = await Promise.all([
+    page.waitForResponse((answer) => answer.request().method() === 'POST' && new URL(answer.url()).pathname === `/admin/api/resources/${resourceId}/records/${recordId}/${action}`),
+    form.locator('button[type="submit"]').click(),
+  ]);
+  const { notice } = (await response.json()) as { notice?: { message: string; type: string } };
+  if (!notice || notice.type !== 'success') throw new Error(`${action} on ${resourceId} ${recordId} was refused: ${JSON.stringify(notice)}`);
+  await page.waitForURL((url) => url.pathname === `/admin/resources/${resourceId}/records/${recordId}/show`);
+  return notice;
+}
+
+/** The value of a field on a record's page as the user reads it, without its label. */
+export async function shownValue(page: Page, field: string): Promise<string> {
+  const text = await page.locator(`[data-testid="property-show-${field}"]`).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('label').forEach((label) => label.remove());
+    return copy.textContent ?? '';
+  });
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The number in a shown quantity or amount: "1,818.5 吨" → 1818.5. */
+export function numberIn(text: string): number {
+  const match = /-?[\d,]+(\.\d+)?/.exec(text);
+  if (!match) throw new Error(`no number in "${text}"`);
+  return Number(match[0].replace(/,/g, ''));
+}
