@@ -7,13 +7,19 @@ import pg from 'pg';
 import AdminJS from 'adminjs';
 import AdminJSExpress from '@adminjs/express';
 import * as AdminJSSequelize from '@adminjs/sequelize';
+import { GuardedResource } from './access/guarded-resource.js';
+import { withAccessControl } from './access/guard-actions.js';
+import { enforceApiAccess, loadStaffAccess } from './access/access-middleware.js';
 import type { Config } from './config.js';
 import { authenticate } from './access/authentication.js';
 import { locale } from './i18n/index.js';
 import { componentLoader } from '../resources/component-loader.js';
 import { createResources } from '../resources/index.js';
+import { withTransferActions } from '../resources/transfer/transfer.actions.js';
+import { createTransferRouter } from '../resources/transfer/transfer.routes.js';
+import { dashboardOptions } from '../dashboards/dashboard.handler.js';
 
-AdminJS.registerAdapter({ Database: AdminJSSequelize.Database, Resource: AdminJSSequelize.Resource });
+AdminJS.registerAdapter({ Database: AdminJSSequelize.Database, Resource: GuardedResource });
 
 export const ROOT_PATH = '/admin';
 const SESSION_COOKIE = 'petrocrm.sid';
@@ -37,10 +43,11 @@ export interface PetroApp {
 export function buildApp({ config, databaseUrl, sessionSecret, log = console.error }: AppOptions): PetroApp {
   const admin = new AdminJS({
     rootPath: ROOT_PATH,
-    resources: createResources(),
+    resources: createResources().map(withTransferActions).map(withAccessControl),
     componentLoader,
     locale,
-    branding: { companyName: 'PetroCRM 石化客户管理', withMadeWithLove: false },
+    dashboard: dashboardOptions,
+    branding: { companyName: 'PetroCRM 石化客户管理', logo: false, withMadeWithLove: false },
   });
 
   const sessionPool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
@@ -65,8 +72,10 @@ export function buildApp({ config, databaseUrl, sessionSecret, log = console.err
   // AdminJS's own session middleware finds it already loaded and steps aside.
   const router = express.Router();
   router.use(session(sessionOptions));
+  router.use(loadStaffAccess);
+  router.use('/transfer', createTransferRouter(admin));
   router.post('/login', loginRateLimit(config.loginMaxFailures, admin));
-  router.use('/api', refuseAnonymousApiCalls);
+  router.use('/api', refuseAnonymousApiCalls, enforceApiAccess(admin));
   const adminRouter = AdminJSExpress.buildAuthenticatedRouter(
     admin,
     {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { DAILY_TIME } from './domain/analysis/daily-time.js';
 
 /**
  * The only reader of process.env. Every variable is declared here once, with its default and a
@@ -31,6 +32,15 @@ const postgresUrl = z
     }
   }, 'must be a URL like postgres://user:password@host:5432/database');
 
+const smtpUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'must be a URL like smtp://user:password@mail.example.com:587 (or smtps:// for TLS from the start)');
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -48,6 +58,14 @@ const schema = z
     ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     ADMIN_JS_TMP_DIR: z.string().min(1).default(path.join(os.tmpdir(), 'petrocrm-adminjs')),
     LOG_SQL: flag.default(false),
+    SMTP_URL: smtpUrl.optional(),
+    MAIL_FROM: z.string().min(3).default('PetroCRM <no-reply@petrocrm.local>'),
+    // Unset in NODE_ENV=test means off, so tests start no timers unless they ask for them.
+    EMAIL_SEND_INTERVAL: z.coerce.number({ message: 'must be a whole number of seconds' }).int('must be a whole number of seconds').min(0).optional(),
+    EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    ANALYSIS_SCHEDULE: z.union([z.literal('off'), z.string().regex(DAILY_TIME, "must be a time of day like 02:30, or 'off'")]).optional(),
+    CHURN_AT_RISK_DAYS: z.coerce.number().int().min(1).default(90),
+    CHURN_CHURNED_DAYS: z.coerce.number().int().min(1).default(180),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.SESSION_SECRET) {
@@ -56,6 +74,9 @@ const schema = z
         path: ['SESSION_SECRET'],
         message: 'is required when DATABASE_URL is set (a generated secret is only used with the embedded database)',
       });
+    }
+    if (env.CHURN_CHURNED_DAYS <= env.CHURN_AT_RISK_DAYS) {
+      ctx.addIssue({ code: 'custom', path: ['CHURN_CHURNED_DAYS'], message: 'must be more than CHURN_AT_RISK_DAYS' });
     }
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
       ctx.addIssue({
@@ -84,6 +105,20 @@ export interface Config {
   initialAdmin?: { email: string; password: string };
   adminBundleDir: string;
   logSql: boolean;
+  mail: {
+    /** Absent: e-mails stay queued in the outbox. */
+    smtpUrl?: string;
+    from: string;
+    /** Seconds between outbox deliveries in the background; 0: only when asked in the panel. */
+    sendIntervalSeconds: number;
+    maxAttempts: number;
+  };
+  customerAnalysis: {
+    /** Local time of day ('HH:MM') of the daily recomputation; absent: no schedule. */
+    dailyAt?: string;
+    atRiskDays: number;
+    churnedDays: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -119,5 +154,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       value.ADMIN_EMAIL && value.ADMIN_PASSWORD ? { email: value.ADMIN_EMAIL, password: value.ADMIN_PASSWORD } : undefined,
     adminBundleDir: path.resolve(value.ADMIN_JS_TMP_DIR),
     logSql: value.LOG_SQL,
+    mail: {
+      smtpUrl: value.SMTP_URL,
+      from: value.MAIL_FROM,
+      sendIntervalSeconds: value.EMAIL_SEND_INTERVAL ?? (value.NODE_ENV === 'test' ? 0 : 60),
+      maxAttempts: value.EMAIL_MAX_ATTEMPTS,
+    },
+    customerAnalysis: {
+      dailyAt: offMeansAbsent(value.ANALYSIS_SCHEDULE ?? (value.NODE_ENV === 'test' ? 'off' : '02:30')),
+      atRiskDays: value.CHURN_AT_RISK_DAYS,
+      churnedDays: value.CHURN_CHURNED_DAYS,
+    },
   };
+}
+
+function offMeansAbsent(value: string): string | undefined {
+  return value === 'off' ? undefined : value;
 }

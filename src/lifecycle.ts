@@ -5,6 +5,12 @@ import { openDatabase, embeddedSessionSecret, type OpenDatabase } from './db/dat
 import { buildApp, ROOT_PATH, type PetroApp } from './app.js';
 import { ensureAdministrator } from './access/staff-accounts.js';
 import { loadDemoData } from './cli/demo/index.js';
+import { ensureDefaultPermissions } from './access/default-permissions.js';
+import { resourceActionsOf } from './access/resource-actions.js';
+import { setMailSettings } from './domain/marketing/mail-settings.js';
+import { startOutboxSender } from './domain/marketing/outbox-sender.js';
+import { setChurnThresholds } from './domain/analysis/churn-thresholds.js';
+import { startAnalysisSchedule } from './domain/analysis/analysis-schedule.js';
 
 export interface RunningPetroCrm {
   url: string;
@@ -29,14 +35,19 @@ export async function startPetroCrm(config: Config, log: (message: string) => vo
 
     const sessionSecret = config.sessionSecret ?? embeddedSessionSecret(config);
     petro = buildApp({ config, databaseUrl: database.url, sessionSecret, log: console.error });
+    const added = await ensureDefaultPermissions(resourceActionsOf(petro.admin));
+    if (added > 0) log(`Added ${added} default rows to the permission matrix`);
     if (config.nodeEnv === 'production') await petro.admin.initialize();
+    applyWorkflowSettings(config);
     const server = await listen(petro.app, config);
     const { port } = server.address() as AddressInfo;
     const openedApp = petro;
+    const jobs = startBackgroundJobs(config, log);
     return {
       url: `http://localhost:${port}${ROOT_PATH}`,
       database,
       stop: async () => {
+        await jobs.stop();
         await closeServer(server);
         await openedApp.close();
         await database.close();
@@ -47,6 +58,21 @@ export async function startPetroCrm(config: Config, log: (message: string) => vo
     await database.close();
     throw error;
   }
+}
+
+/** The panel's actions and the background jobs read the same mail and churn settings. */
+function applyWorkflowSettings(config: Config): void {
+  setMailSettings({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, maxAttempts: config.mail.maxAttempts });
+  setChurnThresholds({ atRiskDays: config.customerAnalysis.atRiskDays, churnedDays: config.customerAnalysis.churnedDays });
+}
+
+/** The daily customer analysis and the outbox sender; off unless configured (always off in tests by default). */
+function startBackgroundJobs(config: Config, log: (message: string) => void): { stop(): Promise<void> } {
+  const jobs = [
+    config.customerAnalysis.dailyAt ? startAnalysisSchedule(config.customerAnalysis.dailyAt, log) : undefined,
+    config.mail.sendIntervalSeconds > 0 ? startOutboxSender(config.mail.sendIntervalSeconds, log) : undefined,
+  ];
+  return { stop: async () => void (await Promise.all(jobs.map((job) => job?.stop()))) };
 }
 
 function listen(app: http.RequestListener, config: Config): Promise<http.Server> {

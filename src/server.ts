@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './cli/demo/index.js';
 
@@ -7,6 +9,9 @@ async function main(): Promise<void> {
   // AdminJS reads both when its modules load, so they are set before the app is imported.
   process.env.NODE_ENV = config.nodeEnv;
   process.env.ADMIN_JS_TMP_DIR = config.adminBundleDir;
+  // Outside production AdminJS serves a bundle it finds from an earlier run instead of building
+  // this code's components; production rebuilds it at start anyway.
+  if (config.nodeEnv !== 'production') fs.rmSync(path.join(config.adminBundleDir, 'bundle.js'), { force: true });
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
   const { startPetroCrm } = await import('./lifecycle.js');

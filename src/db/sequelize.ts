@@ -5,13 +5,15 @@ import pg from 'pg';
 // the server's time zone. NUMERIC stays a string from pg, which keeps money exact.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
-export function createSequelize(databaseUrl: string, options: { logSql?: boolean } = {}): Sequelize {
+export function createSequelize(databaseUrl: string, options: { logSql?: boolean; poolSize?: number } = {}): Sequelize {
   return new Sequelize(databaseUrl, {
     dialect: 'postgres',
     dialectModule: pg,
     logging: options.logSql ? (sql) => console.log(sql) : false,
-    pool: { max: 10, min: 0, idle: 10_000 },
+    pool: { max: options.poolSize ?? 10, min: 0, idle: 10_000, acquire: 60_000 },
     define: {
+      // A scope's WHERE (the row scope) is ANDed with the query's own, never overwritten by it.
+      whereMergeStrategy: 'and',
       underscored: true,
       createdAt: 'created_at',
       updatedAt: 'updated_at',
