@@ -3,6 +3,7 @@ import * as createOrganisationAndUsers from './0001.create-organisation-and-user
 import * as insertStandardRoles from './0002.insert-standard-roles.js';
 import * as createCrmSchema from './0003.create-crm-schema.js';
 import * as createRolePermissions from './0004.create-role-permissions.js';
+import * as indexCustomersByLastChange from './0005.index-customers-by-last-change.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
@@ -10,4 +11,5 @@ export const migrations: Migration[] = [
   { name: '0002.insert-standard-roles', ...insertStandardRoles },
   { name: '0003.create-crm-schema', ...createCrmSchema },
   { name: '0004.create-role-permissions', ...createRolePermissions },
+  { name: '0005.index-customers-by-last-change', ...indexCustomersByLastChange },
 ];

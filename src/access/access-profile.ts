@@ -1,5 +1,5 @@
 import { QueryTypes } from 'sequelize';
-import { RolePermission, User } from '../models/index.js';
+import { User } from '../models/index.js';
 import type { RowScope } from '../models/role-permission.model.js';
 
 export interface ResourcePermission {
@@ -13,6 +13,8 @@ export interface AccessProfile {
   userId: number;
   email: string;
   roleCode: string;
+  /** The language the employee last chose in the panel. */
+  locale: 'zh-CN' | 'en';
   branchId: number | null;
   teamId: number | null;
   /** The employee's branch and every branch, office or gas station under it. */
@@ -27,34 +29,53 @@ export const ADMINISTRATOR = 'administrator';
 
 /** Returns null when the user no longer exists or was deactivated: their session must end. */
 export async function loadAccessProfile(userId: number): Promise<AccessProfile | null> {
-  const sequelize = User.sequelize!;
-  const [user] = await sequelize.query<{ id: number; email: string; role_id: number; role_code: string; branch_id: number | null; team_id: number | null; active: boolean }>(
-    `SELECT u.id, u.email, u.role_id, r.code AS role_code, u.branch_id, u.team_id, u.active
-       FROM users u JOIN roles r ON r.id = u.role_id WHERE u.id = $1`,
-    { bind: [userId], type: QueryTypes.SELECT },
-  );
-  if (!user || !user.active) return null;
-
-  const [branches, team, rows] = await Promise.all([
-    sequelize.query<{ id: number }>(
-      `WITH RECURSIVE subtree AS (SELECT id FROM branches WHERE id = $1
-                                  UNION SELECT b.id FROM branches b JOIN subtree s ON b.parent_id = s.id)
-       SELECT id FROM subtree`,
-      { bind: [user.branch_id], type: QueryTypes.SELECT },
-    ),
-    sequelize.query<{ id: number }>('SELECT id FROM users WHERE team_id = $1 OR id = $2', { bind: [user.team_id, user.id], type: QueryTypes.SELECT }),
-    RolePermission.findAll({ where: { role_id: user.role_id } }),
-  ]);
+  // One round trip per request: it runs before every API call.
+  const [row] = await User.sequelize!.query<ProfileRow>(PROFILE_SQL, { bind: [userId], type: QueryTypes.SELECT });
+  if (!row || !row.active) return null;
   return {
-    userId: user.id,
-    email: user.email,
-    roleCode: user.role_code,
-    branchId: user.branch_id,
-    teamId: user.team_id,
-    branchIds: branches.map((branch) => branch.id),
-    teamMemberIds: team.map((member) => member.id),
+    userId: row.id,
+    email: row.email,
+    roleCode: row.role_code,
+    locale: row.locale,
+    branchId: row.branch_id,
+    teamId: row.team_id,
+    branchIds: row.branch_ids,
+    teamMemberIds: row.team_member_ids,
     permissions: new Map(
-      rows.map((row) => [row.resource, { actions: new Set(row.actions), scope: row.scope, hiddenFields: new Set(row.hidden_fields) }]),
+      row.permissions.map((permission) => [
+        permission.resource,
+        { actions: new Set(permission.actions), scope: permission.scope, hiddenFields: new Set(permission.hidden_fields) },
+      ]),
     ),
   };
 }
+
+interface ProfileRow {
+  id: number;
+  email: string;
+  role_code: string;
+  locale: 'zh-CN' | 'en';
+  branch_id: number | null;
+  team_id: number | null;
+  active: boolean;
+  branch_ids: number[];
+  team_member_ids: number[];
+  permissions: Array<{ resource: string; actions: string[]; scope: RowScope; hidden_fields: string[] }>;
+}
+
+const PROFILE_SQL = `
+  WITH RECURSIVE me AS (
+    SELECT u.id, u.email, u.role_id, r.code AS role_code, u.locale, u.branch_id, u.team_id, u.active
+      FROM users u JOIN roles r ON r.id = u.role_id
+     WHERE u.id = $1
+  ), subtree AS (
+    SELECT id FROM branches WHERE id = (SELECT branch_id FROM me)
+    UNION SELECT b.id FROM branches b JOIN subtree s ON b.parent_id = s.id
+  )
+  SELECT me.id, me.email, me.role_code, me.locale, me.branch_id, me.team_id, me.active,
+         ARRAY(SELECT id FROM subtree ORDER BY id) AS branch_ids,
+         ARRAY(SELECT id FROM users WHERE team_id = me.team_id OR id = me.id ORDER BY id) AS team_member_ids,
+         COALESCE((SELECT json_agg(json_build_object('resource', p.resource, 'actions', p.actions, 'scope', p.scope,
+                                                     'hidden_fields', p.hidden_fields))
+                     FROM role_permissions p WHERE p.role_id = me.role_id), '[]'::json) AS permissions
+    FROM me`;
