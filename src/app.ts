@@ -13,6 +13,7 @@ import { enforceApiAccess, loadStaffAccess } from './access/access-middleware.js
 import type { Config } from './config.js';
 import { authenticate } from './access/authentication.js';
 import { locale } from './i18n/index.js';
+import { setLanguageCookie } from './i18n/remember-language.js';
 import { componentLoader } from '../resources/component-loader.js';
 import { createResources } from '../resources/index.js';
 import { withTransferActions } from '../resources/transfer/transfer.actions.js';
@@ -81,8 +82,11 @@ export function buildApp({ config, databaseUrl, sessionSecret, log = console.err
     {
       authenticate: async (email, password, context) => {
         const staff = await authenticate(email, password);
-        // A new session id at login, so an id planted before login is worth nothing after it.
-        if (staff && context?.req) await regenerate(context.req as express.Request);
+        if (staff && context?.req) {
+          // A new session id at login, so an id planted before login is worth nothing after it.
+          await regenerate(context.req as express.Request);
+          setLanguageCookie(context.res as express.Response, staff.locale);
+        }
         return staff;
       },
       cookieName: SESSION_COOKIE,

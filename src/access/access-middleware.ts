@@ -6,6 +6,7 @@ import { can } from './can.js';
 import { fieldOfKey, isReadable } from './field-policy.js';
 import { rowScopeCondition } from './row-scopes.js';
 import { User } from '../models/index.js';
+import { rememberLanguageChoice } from '../i18n/remember-language.js';
 import type { StaffSession } from './current-admin.js';
 
 const ACCESS = Symbol.for('petrocrm.access');
@@ -31,6 +32,7 @@ export const loadStaffAccess: RequestHandler = async (req, res, next) => {
       return res.redirect(`${req.baseUrl}/login`);
     }
     Object.defineProperty(staff, ACCESS, { value: profile, enumerable: false, configurable: true });
+    await rememberLanguageChoice(req, profile.userId, profile.locale);
     next();
   } catch (error) {
     next(error);

@@ -2,6 +2,7 @@ import type { LocaleTranslations } from 'adminjs';
 import { zhCN } from './zh-cn.js';
 import { en } from './en.js';
 import { messagesFor } from './messages/index.js';
+import { languageDetection } from './remember-language.js';
 import { resourcesZhCN } from './resources.zh-cn.js';
 import { resourcesEn } from './resources.en.js';
 
@@ -11,7 +12,10 @@ export const DEFAULT_LANGUAGE = 'zh-CN';
 export const locale = {
   language: DEFAULT_LANGUAGE,
   availableLanguages: ['zh-CN', 'en'],
-  localeDetection: false,
+  // The choice in the top bar is remembered (a cookie the server also stores per user, see
+  // remember-language.ts); with no choice yet the panel is in Chinese, whatever the browser's language.
+  localeDetection: true,
+  detection: languageDetection,
   withBackend: false,
   translations: {
     'zh-CN': { ...zhCN, messages: { ...(zhCN.messages as object), ...messagesFor('zh-CN') }, resources: resourcesZhCN },

@@ -50,12 +50,25 @@ describe('login and sessions', () => {
 
   test('the session cookie is httpOnly and SameSite, and the session row is in PostgreSQL', async () => {
     const response = await request(base).post('/admin/login').type('form').send({ email: 'viewer@petrocrm.cn', password: DEMO_PASSWORD });
-    const cookie = String(response.headers['set-cookie']);
+    const cookies = response.headers['set-cookie'] as unknown as string[];
+    const cookie = cookies.find((candidate) => candidate.startsWith('petrocrm.sid='))!;
     expect(cookie).toMatch(/^petrocrm\.sid=/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     const [rows] = await running.database.sequelize.query(`SELECT sess->'adminUser'->>'email' AS email FROM sessions`);
     expect(rows).toContainEqual({ email: 'viewer@petrocrm.cn' });
+  });
+
+  test('when an employee switches to English, then it is remembered for them and their next login opens in English', async () => {
+    const first = await request(base).post('/admin/login').type('form').send({ email: 'service2@petrocrm.cn', password: DEMO_PASSWORD });
+    expect(String(first.headers['set-cookie'])).toContain('petrocrm.lang=zh-CN');
+    const session = String(first.headers['set-cookie']).match(/petrocrm\.sid=[^;]+/)![0];
+    // The language menu writes the cookie in the browser; the next request carries it.
+    await request(base).get('/admin/api/resources/tickets/actions/list').set('Cookie', `${session}; petrocrm.lang=en`).expect(200);
+    const [[stored]] = (await running.database.sequelize.query(`SELECT locale FROM users WHERE email = 'service2@petrocrm.cn'`)) as [Array<{ locale: string }>, unknown];
+    expect(stored.locale).toBe('en');
+    const again = await request(base).post('/admin/login').type('form').send({ email: 'service2@petrocrm.cn', password: DEMO_PASSWORD });
+    expect(String(again.headers['set-cookie'])).toContain('petrocrm.lang=en');
   });
 
   test('when an address fails too often, then further logins are refused with 429', async () => {
