@@ -77,6 +77,10 @@ export function buildApp({ config, databaseUrl, sessionSecret, log = console.err
   router.use('/transfer', createTransferRouter(admin));
   router.post('/login', loginRateLimit(config.loginMaxFailures, admin));
   router.use('/api', refuseAnonymousApiCalls, enforceApiAccess(admin));
+  // @adminjs/express starts a component build of its own here, unawaited; the lifecycle builds once
+  // and waits for it before listening, so this one is switched off (two builds write one file).
+  const skipBundle = process.env.ADMIN_JS_SKIP_BUNDLE;
+  process.env.ADMIN_JS_SKIP_BUNDLE = 'true';
   const adminRouter = AdminJSExpress.buildAuthenticatedRouter(
     admin,
     {
@@ -95,6 +99,8 @@ export function buildApp({ config, databaseUrl, sessionSecret, log = console.err
     router,
     sessionOptions,
   );
+  if (skipBundle === undefined) delete process.env.ADMIN_JS_SKIP_BUNDLE;
+  else process.env.ADMIN_JS_SKIP_BUNDLE = skipBundle;
 
   const app = express();
   if (config.trustProxy) app.set('trust proxy', 1);

@@ -18,7 +18,24 @@ export const locale = {
   detection: languageDetection,
   withBackend: false,
   translations: {
-    'zh-CN': { ...zhCN, messages: { ...(zhCN.messages as object), ...messagesFor('zh-CN') }, resources: resourcesZhCN },
-    en: { ...en, messages: { ...(en.messages as object), ...messagesFor('en') }, resources: resourcesEn },
+    'zh-CN': withEverything(zhCN, 'zh-CN', resourcesZhCN),
+    en: withEverything(en, 'en', resourcesEn),
   } satisfies Record<string, LocaleTranslations>,
 };
+
+type Resources = NonNullable<LocaleTranslations['resources']>;
+
+/**
+ * One language's texts: the general ones, the areas' messages, the resources'. Workflow actions are
+ * named per resource, but AdminJS's breadcrumb asks for an action's name without its resource, so
+ * each resource's action names are offered globally too (the general ones win).
+ */
+function withEverything(general: LocaleTranslations, language: 'zh-CN' | 'en', resources: Resources): LocaleTranslations {
+  const resourceActions = Object.values(resources).map((resource) => (resource as { actions?: Record<string, string> }).actions ?? {});
+  return {
+    ...general,
+    actions: Object.assign({}, ...resourceActions.reverse(), general.actions),
+    messages: { ...(general.messages as object), ...messagesFor(language) },
+    resources,
+  };
+}

@@ -1,5 +1,5 @@
 import React, { useEffect, useMemo, useState } from 'react';
-import { Box, Button, CheckBox, H3, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import { Box, Button, CheckBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
 
 type Scope = 'own' | 'team' | 'branch' | 'all';
@@ -69,7 +69,7 @@ const PermissionMatrix: React.FC<ActionProps> = ({ resource }) => {
           </Button>
         ))}
       </Box>
-      <H3>{translateMessage('permissionMatrixHint', resource.id)}</H3>
+      <Text mb="lg" color="grey60">{translateMessage('permissionMatrixHint', resource.id)}</Text>
       <Table>
         <TableHead>
           <TableRow>
@@ -85,7 +85,7 @@ const PermissionMatrix: React.FC<ActionProps> = ({ resource }) => {
             const cell = cellOf(r.id);
             return (
               <TableRow key={r.id} data-resource={r.id}>
-                <TableCell>{r.id === 'dashboard' ? translateLabel('dashboard') : translateLabel(r.id, r.id)}</TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>{r.id === 'dashboard' ? translateLabel('dashboard') : translateLabel(r.id, r.id)}</TableCell>
                 {COLUMNS.map((action) => (
                   <TableCell key={action}>
                     {r.actions.includes(action) && (
