@@ -14,7 +14,7 @@ export const campaignMemberActions: NonNullable<ResourceOptions['actions']> = {
     fields: [{ name: 'notes', label: 'fieldResponseNotes', type: 'textarea' }],
     isVisible: (params) => params.status === 'targeted' || params.status === 'sent',
     run: async (id, { payload, actor }) => {
-      const member = await recordCampaignResponse(actor, id, { notes: payload.notes });
+      const member = await recordCampaignResponse(actor, id, { notes: payload.value('notes') });
       return { message: 'responseRecorded', options: { customer: await customerName(member.customer_id) } };
     },
   }),
@@ -29,7 +29,7 @@ export const campaignMemberActions: NonNullable<ResourceOptions['actions']> = {
     ],
     isVisible: (params) => params.status !== 'converted',
     run: async (id, { payload, actor }) => {
-      const member = await recordCampaignConversion(actor, id, { orderId: payload.order_id, notes: payload.notes });
+      const member = await recordCampaignConversion(actor, id, { orderId: payload.value('order_id'), notes: payload.value('notes') });
       return { message: 'conversionRecorded', options: { customer: await customerName(member.customer_id) } };
     },
   }),

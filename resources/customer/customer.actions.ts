@@ -4,7 +4,8 @@ import { recomputeCustomerAnalysis } from '../../src/domain/analysis/recompute-c
 import { churnByBranch } from '../../src/domain/analysis/churn-by-branch.js';
 import { mergeCustomers } from '../../src/domain/customers/merge-customers.js';
 import { queueCustomerEmail } from '../../src/domain/marketing/queue-customer-email.js';
-import { recordWorkflow, resourceWorkflow, tableAction } from '../workflow/workflow-action.js';
+import { recordWorkflow, resourceWorkflow } from '../workflow/workflow-action.js';
+import { tableAction } from '../workflow/table-action.js';
 
 const notMerged = (params: Record<string, unknown>) => !params.merged_into_id;
 
@@ -26,19 +27,21 @@ export const customerActions: NonNullable<ResourceOptions['actions']> = {
   churnByBranch: tableAction({
     actionType: 'resource',
     icon: 'BarChart2',
+    table: {
+      columns: [
+        { key: 'branch_name', label: 'columnBranch', link: { resourceId: 'branches', idKey: 'branch_id' } },
+        { key: 'customers', label: 'columnCustomers' },
+        { key: 'active', label: 'columnActive' },
+        { key: 'at_risk', label: 'columnAtRisk' },
+        { key: 'churned', label: 'columnChurned' },
+        { key: 'churn_percent', label: 'columnChurnRate' },
+        { key: 'revenue_at_risk', label: 'columnRevenueAtRisk' },
+      ],
+    },
     load: async () => {
       const rows = await churnByBranch();
       return {
         summary: { message: 'churnByBranchSummary', options: { branches: rows.length } },
-        columns: [
-          { key: 'branch_name', label: 'columnBranch', link: { resourceId: 'branches', idKey: 'branch_id' } },
-          { key: 'customers', label: 'columnCustomers' },
-          { key: 'active', label: 'columnActive' },
-          { key: 'at_risk', label: 'columnAtRisk' },
-          { key: 'churned', label: 'columnChurned' },
-          { key: 'churn_percent', label: 'columnChurnRate' },
-          { key: 'revenue_at_risk', label: 'columnRevenueAtRisk' },
-        ],
         rows: rows.map((row) => ({ ...row, churn_percent: row.churn_rate === null ? '—' : `${(Number(row.churn_rate) * 100).toFixed(1)}%` })),
       };
     },
@@ -52,8 +55,8 @@ export const customerActions: NonNullable<ResourceOptions['actions']> = {
     fields: [{ name: 'duplicate_id', label: 'fieldDuplicateCustomer', type: 'reference', resourceId: 'customers', required: true }],
     isVisible: notMerged,
     run: async (survivorId, { payload, actor }) => {
-      const moved = await mergeCustomers(actor, { survivorId, duplicateId: payload.duplicate_id });
-      const duplicate = await Customer.findByPk(Number(payload.duplicate_id));
+      const moved = await mergeCustomers(actor, { survivorId, duplicateId: payload.value('duplicate_id') });
+      const duplicate = await Customer.findByPk(Number(payload.value('duplicate_id')));
       return { message: 'customersMerged', options: { ...moved, duplicate: duplicate ? `${duplicate.code} ${duplicate.name}` : '' } };
     },
   }),
@@ -68,7 +71,7 @@ export const customerActions: NonNullable<ResourceOptions['actions']> = {
     ],
     isVisible: notMerged,
     run: async (customerId, { payload, actor }) => {
-      const message = await queueCustomerEmail(actor, customerId, { templateId: payload.template_id, contactId: payload.contact_id });
+      const message = await queueCustomerEmail(actor, customerId, { templateId: payload.value('template_id'), contactId: payload.value('contact_id') });
       return { message: 'customerEmailQueued', options: { to: message.to_address } };
     },
   }),

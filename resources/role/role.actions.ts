@@ -2,7 +2,7 @@ import type { ActionContext, ActionRequest, ResourceOptions } from 'adminjs';
 import { describeResources, readPermissionMatrix, saveRolePermissions, type MatrixCell } from '../../src/access/permission-matrix.js';
 import { resourceActionsOf } from '../../src/access/resource-actions.js';
 import { accessOf } from '../../src/access/access-middleware.js';
-import { BusinessRuleError } from '../../src/domain/business-rule-error.js';
+import { refusalNotice } from '../workflow/workflow-action.js';
 import { Components } from './role.components.js';
 
 /** The permission matrix: GET reads it, POST saves one role's row of it. */
@@ -16,8 +16,7 @@ async function editPermissions(request: ActionRequest, _response: unknown, conte
     const saved = await saveRolePermissions({ id: profile.userId, email: profile.email }, Number(roleId), cells ?? {}, resources);
     return { matrix: await readPermissionMatrix(resources), notice: { message: 'permissionsSaved', type: 'success', options: { count: saved } } };
   } catch (error) {
-    if (!(error instanceof BusinessRuleError)) throw error;
-    return { notice: { message: error.code, type: 'error', options: error.params } };
+    return { notice: refusalNotice(error) };
   }
 }
 

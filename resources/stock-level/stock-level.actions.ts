@@ -4,26 +4,23 @@ import { adjustStock } from '../../src/domain/inventory/adjust-stock.js';
 import { transferStock } from '../../src/domain/inventory/transfer-stock.js';
 import { listLowStock } from '../../src/domain/inventory/list-low-stock.js';
 import { unitSymbol } from '../../src/domain/inventory/quantity.js';
-import { recordWorkflow, resourceWorkflow, WORKFLOW_ACTION_FORM, type WorkflowFormOptions } from '../sales-order/sales-order.components.js';
-import { LOW_STOCK_LIST } from './stock-level.components.js';
+import { recordWorkflow, resourceWorkflow } from '../workflow/workflow-action.js';
+import { tableAction } from '../workflow/table-action.js';
 
 /** Receive, adjust and transfer stock, and the list of levels below safety stock. */
 export const stockLevelActions: NonNullable<ResourceOptions['actions']> = {
-  receiveStock: {
-    actionType: 'resource',
+  receiveStock: resourceWorkflow({
     icon: 'PlusSquare',
-    component: WORKFLOW_ACTION_FORM,
-    custom: {
-      prompt: 'receiveStockPrompt',
-      fields: [
-        { name: 'product_id', label: 'formProduct', kind: 'reference', resourceId: 'products', required: true },
-        { name: 'warehouse_id', label: 'formWarehouse', kind: 'reference', resourceId: 'warehouses', required: true },
-        { name: 'quantity', label: 'formQuantity', kind: 'quantity', required: true },
-        { name: 'batch_no', label: 'formBatchNo', kind: 'text', required: true },
-        { name: 'reference', label: 'formReference', kind: 'text' },
-      ],
-    } satisfies WorkflowFormOptions,
-    handler: resourceWorkflow(async ({ payload, actor, context }) => {
+    intro: 'receiveStockPrompt',
+    fields: [
+      { name: 'product_id', label: 'formProduct', type: 'reference', resourceId: 'products', required: true },
+      { name: 'warehouse_id', label: 'formWarehouse', type: 'reference', resourceId: 'warehouses', required: true },
+      { name: 'quantity', label: 'formQuantity', type: 'quantity', required: true },
+      { name: 'batch_no', label: 'formBatchNo', type: 'text', required: true },
+      { name: 'reference', label: 'formReference', type: 'text' },
+    ],
+    fieldErrorType: 'businessRule',
+    run: async ({ payload, actor, context }) => {
       const received = await receiveStock(
         {
           productId: payload.id('product_id'),
@@ -42,21 +39,18 @@ export const stockLevelActions: NonNullable<ResourceOptions['actions']> = {
         },
         redirectUrl: context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: String(received.level.id), actionName: 'show' }),
       };
-    }),
-  },
-  adjustStock: {
-    actionType: 'record',
+    },
+  }),
+  adjustStock: recordWorkflow({
     icon: 'Sliders',
-    component: WORKFLOW_ACTION_FORM,
-    custom: {
-      prompt: 'adjustStockPrompt',
-      fields: [
-        { name: 'quantity', label: 'formSignedQuantity', kind: 'quantity', required: true },
-        { name: 'reason', label: 'formReason', kind: 'textarea', required: true },
-        { name: 'batch_no', label: 'formBatchNo', kind: 'text' },
-      ],
-    } satisfies WorkflowFormOptions,
-    handler: recordWorkflow(async (stockLevelId, { payload, actor }) => {
+    intro: 'adjustStockPrompt',
+    fields: [
+      { name: 'quantity', label: 'formSignedQuantity', type: 'quantity', required: true },
+      { name: 'reason', label: 'formReason', type: 'textarea', required: true },
+      { name: 'batch_no', label: 'formBatchNo', type: 'text' },
+    ],
+    fieldErrorType: 'businessRule',
+    run: async (stockLevelId, { payload, actor }) => {
       const adjusted = await adjustStock(
         stockLevelId,
         { quantity: payload.text('quantity'), reason: payload.text('reason'), batchNo: payload.text('batch_no') },
@@ -66,21 +60,18 @@ export const stockLevelActions: NonNullable<ResourceOptions['actions']> = {
         message: 'stockAdjusted',
         options: { product: adjusted.product.name, quantity: adjusted.quantity, unit: unitSymbol(adjusted.product.unit), onHand: adjusted.level.on_hand },
       };
-    }),
-  },
-  transferStock: {
-    actionType: 'record',
+    },
+  }),
+  transferStock: recordWorkflow({
     icon: 'Repeat',
-    component: WORKFLOW_ACTION_FORM,
-    custom: {
-      prompt: 'transferStockPrompt',
-      fields: [
-        { name: 'to_warehouse_id', label: 'formToWarehouse', kind: 'reference', resourceId: 'warehouses', required: true },
-        { name: 'quantity', label: 'formQuantity', kind: 'quantity', required: true },
-        { name: 'reference', label: 'formReference', kind: 'text' },
-      ],
-    } satisfies WorkflowFormOptions,
-    handler: recordWorkflow(async (stockLevelId, { payload, actor }) => {
+    intro: 'transferStockPrompt',
+    fields: [
+      { name: 'to_warehouse_id', label: 'formToWarehouse', type: 'reference', resourceId: 'warehouses', required: true },
+      { name: 'quantity', label: 'formQuantity', type: 'quantity', required: true },
+      { name: 'reference', label: 'formReference', type: 'text' },
+    ],
+    fieldErrorType: 'businessRule',
+    run: async (stockLevelId, { payload, actor }) => {
       const transferred = await transferStock(
         stockLevelId,
         { toWarehouseId: payload.id('to_warehouse_id'), quantity: payload.text('quantity'), reference: payload.text('reference') },
@@ -93,17 +84,26 @@ export const stockLevelActions: NonNullable<ResourceOptions['actions']> = {
           from: transferred.fromWarehouse.name, to: transferred.toWarehouse.name,
         },
       };
-    }),
-  },
-  lowStock: {
+    },
+  }),
+  // 低库存预警: available stock below the product's safety stock, worst first, per warehouse if chosen.
+  lowStock: tableAction({
     actionType: 'resource',
     icon: 'AlertTriangle',
-    component: LOW_STOCK_LIST,
-    showFilter: false,
-    // Read-only: a GET with an optional ?warehouse_id= answers the rows the component shows.
-    handler: async (request) => {
-      const warehouseId = Number(request.query?.warehouse_id);
-      return { rows: await listLowStock({ warehouseId: Number.isSafeInteger(warehouseId) && warehouseId > 0 ? warehouseId : undefined }) };
+    table: {
+      rowsKey: 'rows',
+      empty: 'lowStockNone',
+      filter: { name: 'warehouse_id', property: 'warehouse_id', resourceId: 'warehouses', placeholder: 'lowStockAllWarehouses' },
+      columns: [
+        { key: ['sku', 'product_name'], property: 'product_id', link: { idKey: 'stock_level_id' } },
+        { key: 'warehouse_name', property: 'warehouse_id' },
+        { key: 'on_hand', property: 'on_hand' },
+        { key: 'reserved', property: 'reserved' },
+        { key: 'available', label: 'lowStockAvailable' },
+        { key: 'safety_stock', label: 'lowStockSafety' },
+        { key: 'shortfall', label: 'lowStockShortfall', alarm: true },
+      ],
     },
-  },
+    load: async ({ chosen }) => ({ rows: await listLowStock({ warehouseId: chosen }) }),
+  }),
 };

@@ -10,7 +10,8 @@ import { reopenTicket } from '../../src/domain/service/reopen-ticket.js';
 import { applyTicketSla } from '../../src/domain/service/apply-ticket-sla.js';
 import { traceTicketBatch } from '../../src/domain/service/trace-ticket-batch.js';
 import { OPEN_TICKET_STATUSES } from '../../src/domain/service/change-ticket.js';
-import { actorOf, recordWorkflow, tableAction } from '../workflow/workflow-action.js';
+import { actorOf, recordWorkflow } from '../workflow/workflow-action.js';
+import { tableAction } from '../workflow/table-action.js';
 
 const statusIn = (...statuses: string[]) => (params: Record<string, unknown>) => statuses.includes(String(params.status));
 const ticketNo = (ticket: Ticket) => ({ ticketNo: ticket.ticket_no });
@@ -45,7 +46,7 @@ export const ticketActions: NonNullable<ResourceOptions['actions']> = {
     fields: [{ name: 'assignee_id', label: 'fieldAssignee', type: 'reference', resourceId: 'users', required: true }],
     isVisible: statusIn(...OPEN_TICKET_STATUSES),
     run: async (id, { payload, actor }) => {
-      const ticket = await assignTicket(actor, id, { assigneeId: payload.assignee_id });
+      const ticket = await assignTicket(actor, id, { assigneeId: payload.value('assignee_id') });
       const assignee = await User.findByPk(ticket.assignee_id!);
       return { message: 'ticketAssigned', options: { ...ticketNo(ticket), assignee: assignee?.name ?? '' } };
     },
@@ -69,7 +70,7 @@ export const ticketActions: NonNullable<ResourceOptions['actions']> = {
     ],
     isVisible: statusIn('assigned', 'in_progress'),
     run: async (id, { payload, actor }) => {
-      const ticket = await escalateTicket(actor, id, { escalatedTo: payload.escalated_to, note: payload.escalation_note });
+      const ticket = await escalateTicket(actor, id, { escalatedTo: payload.value('escalated_to'), note: payload.value('escalation_note') });
       return { message: `ticketEscalated_${ticket.escalated_to}`, options: ticketNo(ticket) };
     },
   }),
@@ -80,7 +81,7 @@ export const ticketActions: NonNullable<ResourceOptions['actions']> = {
     submit: 'resolveTicketButton',
     fields: [{ name: 'resolution', label: 'fieldResolution', type: 'textarea', required: true }],
     isVisible: statusIn('assigned', 'in_progress', 'escalated'),
-    run: async (id, { payload, actor }) => ({ message: 'ticketResolved', options: ticketNo(await resolveTicket(actor, id, { resolution: payload.resolution })) }),
+    run: async (id, { payload, actor }) => ({ message: 'ticketResolved', options: ticketNo(await resolveTicket(actor, id, { resolution: payload.value('resolution') })) }),
   }),
 
   close: recordWorkflow({
@@ -93,7 +94,7 @@ export const ticketActions: NonNullable<ResourceOptions['actions']> = {
     ],
     isVisible: statusIn('resolved'),
     run: async (id, { payload, actor }) => {
-      const ticket = await closeTicket(actor, id, { satisfaction: payload.satisfaction, feedback: payload.feedback });
+      const ticket = await closeTicket(actor, id, { satisfaction: payload.value('satisfaction'), feedback: payload.value('feedback') });
       return { message: 'ticketClosed', options: { ...ticketNo(ticket), satisfaction: ticket.satisfaction! } };
     },
   }),
@@ -104,24 +105,26 @@ export const ticketActions: NonNullable<ResourceOptions['actions']> = {
     submit: 'reopenTicketButton',
     fields: [{ name: 'reason', label: 'fieldReopenReason', type: 'textarea' }],
     isVisible: statusIn('resolved', 'closed'),
-    run: async (id, { payload, actor }) => ({ message: 'ticketReopened', options: ticketNo(await reopenTicket(actor, id, { reason: payload.reason })) }),
+    run: async (id, { payload, actor }) => ({ message: 'ticketReopened', options: ticketNo(await reopenTicket(actor, id, { reason: payload.value('reason') })) }),
   }),
 
   traceBatch: tableAction({
     actionType: 'record',
     icon: 'GitBranch',
     isVisible: (params) => Boolean(params.batch_no),
-    load: async (context) => {
+    table: {
+      columns: [
+        { key: 'customer_code', label: 'columnCustomerCode', link: { resourceId: 'customers', idKey: 'customer_id' } },
+        { key: 'customer_name', label: 'columnCustomerName' },
+        { key: 'order_nos', label: 'columnOrders' },
+        { key: 'quantity', label: 'columnQuantityShipped' },
+        { key: 'last_shipped_at', label: 'columnLastShipped' },
+      ],
+    },
+    load: async ({ context }) => {
       const { ticket, recipients } = await traceTicketBatch(Number(context.record!.id()));
       return {
         summary: { message: recipients.length > 0 ? 'batchTraced' : 'batchNotShipped', options: { batchNo: ticket.batch_no!, customers: recipients.length } },
-        columns: [
-          { key: 'customer_code', label: 'columnCustomerCode', link: { resourceId: 'customers', idKey: 'customer_id' } },
-          { key: 'customer_name', label: 'columnCustomerName' },
-          { key: 'order_nos', label: 'columnOrders' },
-          { key: 'quantity', label: 'columnQuantityShipped' },
-          { key: 'last_shipped_at', label: 'columnLastShipped' },
-        ],
         rows: recipients.map((recipient) => ({ ...recipient, last_shipped_at: recipient.last_shipped_at.toISOString().slice(0, 10) })),
       };
     },

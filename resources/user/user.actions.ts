@@ -3,6 +3,7 @@ import { hashPassword } from '../../src/access/passwords.js';
 import { MIN_PASSWORD_LENGTH, changeOwnPassword, setUserActive } from '../../src/access/staff-accounts.js';
 import { accessOf } from '../../src/access/access-middleware.js';
 import { BusinessRuleError } from '../../src/domain/business-rule-error.js';
+import { refusalNotice } from '../workflow/workflow-action.js';
 import { Components } from './user.components.js';
 
 /**
@@ -29,11 +30,6 @@ function actorOf(context: ActionContext) {
   return { id: profile.userId, email: profile.email };
 }
 
-const noticeOf = (error: unknown) => {
-  if (!(error instanceof BusinessRuleError)) throw error;
-  return { message: error.code, type: 'error' as const, options: error.params };
-};
-
 function activation(active: boolean) {
   return async (_request: ActionRequest, _response: unknown, context: ActionContext) => {
     const record = context.record!;
@@ -42,7 +38,7 @@ function activation(active: boolean) {
       const fresh = await context.resource.findOne(record.id(), context);
       return { record: (fresh ?? record).toJSON(context.currentAdmin), notice: { message: active ? 'userActivated' : 'userDeactivated', type: 'success' } };
     } catch (error) {
-      return { record: record.toJSON(context.currentAdmin), notice: noticeOf(error) };
+      return { record: record.toJSON(context.currentAdmin), notice: refusalNotice(error) };
     }
   };
 }
@@ -76,7 +72,7 @@ export const userActions: NonNullable<ResourceOptions['actions']> = {
         await changeOwnPassword(actorOf(context), currentPassword, newPassword, confirmation);
         return { notice: { message: 'passwordChanged', type: 'success' } };
       } catch (error) {
-        const notice = noticeOf(error);
+        const notice = refusalNotice(error);
         return { notice, field: error instanceof BusinessRuleError ? error.field : undefined };
       }
     },

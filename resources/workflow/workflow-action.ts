@@ -1,154 +1,122 @@
-import { NotFoundError, type Action, type ActionContext, type ActionRequest, type ActionResponse, type IsFunction } from 'adminjs';
+import { NotFoundError, type Action, type ActionContext, type ActionRequest, type ActionResponse, type IsFunction, type NoticeMessage, type RecordJSON } from 'adminjs';
 import type { Actor } from '../../src/access/audit.js';
 import { staffOf } from '../../src/access/current-admin.js';
 import { BusinessRuleError } from '../../src/domain/business-rule-error.js';
+import { FormPayload } from './form-payload.js';
 import { WorkflowComponents } from './workflow.components.js';
+import type { FormField, FormOptions, Message } from './workflow-screens.js';
 
-/** One input of a workflow form; labels are message keys (src/i18n/messages). */
-export interface FormField {
-  name: string;
-  label: string;
-  type: 'text' | 'textarea' | 'number' | 'select' | 'reference';
-  required?: boolean;
-  /** select: the values and the message keys of their labels. */
-  options?: Array<{ value: string; label: string }>;
-  /** reference: the resource whose records are searched for a choice. */
-  resourceId?: string;
-}
-
-/** What a successful run tells the user: a message key and its values. */
-export interface Outcome {
-  message: string;
-  options?: Record<string, string | number>;
+/** What a successful step tells the user, and where the browser goes next. */
+export interface Outcome extends Message {
+  /** Defaults to the record's page (record actions); a resource action stays on its form. */
+  redirectUrl?: string;
 }
 
 export interface RunInput {
-  payload: Record<string, unknown>;
+  payload: FormPayload;
   actor: Actor;
   context: ActionContext;
 }
 
-interface WorkflowSpec {
+interface WorkflowSpec extends Omit<FormOptions, 'fields'> {
   icon: string;
-  /** Message key of the sentence above the form: what will happen. */
-  intro: string;
   fields?: FormField[];
-  /** Message key of the button. */
-  submit: string;
   variant?: Action<ActionResponse>['variant'];
   /** Hides the button where the step makes no sense; the domain refuses it anyway. */
   isVisible?: (params: Record<string, unknown>) => boolean;
+  /**
+   * The `type` of the field error a refusal marks, as AdminJS's own validation errors carry one, for
+   * the API clients that read it; without it the error has only its message.
+   */
+  fieldErrorType?: 'businessRule';
 }
 
-type ActionOptions = Partial<Action<ActionResponse>> & { actionType: Action<ActionResponse>['actionType'] };
+export type ActionOptions = Partial<Action<ActionResponse>> & { actionType: Action<ActionResponse>['actionType'] };
 
 /**
  * A record action with a form: GET shows the record (AdminJS loads it before drawing the form),
  * POST runs the domain operation. Nothing changes on a GET, so a link or a prefetch never starts a
- * workflow. A BusinessRuleError becomes an error notice (and the field it names is marked);
- * anything else is a bug and goes to the log.
+ * workflow. A BusinessRuleError becomes an error notice, status 200 like AdminJS's own validation
+ * errors (and the field it names is marked); anything else is a bug and goes to the log.
  */
 export function recordWorkflow(spec: WorkflowSpec & { run: (recordId: number, input: RunInput) => Promise<Outcome> }): ActionOptions {
   return {
-    actionType: 'record',
-    icon: spec.icon,
-    variant: spec.variant,
-    component: WorkflowComponents.WorkflowForm,
-    custom: { intro: spec.intro, fields: spec.fields ?? [], submit: spec.submit },
-    isVisible: spec.isVisible ? visibleWhen(spec.isVisible) : true,
+    ...formAction('record', spec),
     handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
       const { record, resource, currentAdmin, h } = context;
       if (!record) throw new NotFoundError(`No record ${request.params.recordId}`, 'recordWorkflow');
       if (request.method !== 'post') return { record: record.toJSON(currentAdmin) };
       try {
         const outcome = await spec.run(Number(record.id()), inputOf(request, context));
-        const saved = (await resource.findOne(record.id())) ?? record;
+        const saved = (await resource.findOne(String(record.id()), context)) ?? record;
         return {
           record: saved.toJSON(currentAdmin),
-          notice: { message: outcome.message, type: 'success', options: outcome.options },
-          redirectUrl: h.recordActionUrl({ resourceId: resource.id(), recordId: record.id(), actionName: 'show' }),
+          notice: successOf(outcome),
+          redirectUrl: outcome.redirectUrl ?? h.recordActionUrl({ resourceId: resource.id(), recordId: String(record.id()), actionName: 'show' }),
         };
       } catch (error) {
-        const refusal = refusalOf(error);
-        return { record: { ...record.toJSON(currentAdmin), errors: refusal.errors }, notice: refusal.notice };
+        return refusal(error, record.toJSON(currentAdmin), spec.fieldErrorType);
       }
     },
   };
 }
 
-/** A resource action with a form (or only a confirming button): POST runs it, GET shows the form. */
+/** A resource action with a form (or only a confirming button): GET shows the form, POST runs it. */
 export function resourceWorkflow(spec: WorkflowSpec & { run: (input: RunInput) => Promise<Outcome> }): ActionOptions {
   return {
-    actionType: 'resource',
-    icon: spec.icon,
-    variant: spec.variant,
-    component: WorkflowComponents.WorkflowForm,
-    custom: { intro: spec.intro, fields: spec.fields ?? [], submit: spec.submit },
-    showFilter: false,
+    ...formAction('resource', spec),
     handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
       if (request.method !== 'post') return {};
       try {
         const outcome = await spec.run(inputOf(request, context));
-        return { notice: { message: outcome.message, type: 'success', options: outcome.options } };
+        return { notice: successOf(outcome), redirectUrl: outcome.redirectUrl };
       } catch (error) {
-        const refusal = refusalOf(error);
-        return { notice: refusal.notice, errors: refusal.errors };
+        // No record to carry the marked field: an empty one does, where the form looks for it.
+        return refusal(error, { params: {}, populated: {} }, spec.fieldErrorType);
       }
     },
   };
 }
 
-/** A table the server computes (a batch trace, churn per outlet): column labels are message keys. */
-export interface Table {
-  columns: Array<{ key: string; label: string; link?: { resourceId: string; idKey: string } }>;
-  rows: Array<Record<string, unknown>>;
-  /** The sentence above the table. */
-  summary: Outcome;
-}
-
-/** A read-only action showing a table; GET computes it, nothing changes. */
-export function tableAction(
-  spec: { actionType: 'record' | 'resource'; icon: string; isVisible?: (params: Record<string, unknown>) => boolean; load: (context: ActionContext) => Promise<Table> },
-): ActionOptions {
-  return {
-    actionType: spec.actionType,
-    icon: spec.icon,
-    component: WorkflowComponents.WorkflowTable,
-    showFilter: false,
-    isVisible: spec.isVisible ? visibleWhen(spec.isVisible) : true,
-    handler: async (_request: ActionRequest, _response: unknown, context: ActionContext) => {
-      const record = context.record?.toJSON(context.currentAdmin);
-      try {
-        return { record, table: await spec.load(context) };
-      } catch (error) {
-        return { record, notice: refusalOf(error).notice };
-      }
-    },
-  };
-}
-
-export function actorOf(context: ActionContext): Actor {
+/** The employee behind a request, as the audit log names them. */
+export function actorOf(context: ActionContext): Actor & { id: number } {
   const staff = staffOf(context.currentAdmin);
-  return staff ? { id: Number(staff.id), email: staff.email } : { id: null, email: 'unknown' };
+  if (!staff) throw new Error('A workflow action ran without a logged-in employee');
+  return { id: Number(staff.id), email: staff.email };
 }
 
-/** The session's language, for the few values the server words itself (dates, enum labels). */
-export function languageOf(context: ActionContext): 'zh-CN' | 'en' {
-  return staffOf(context.currentAdmin)?.locale ?? 'zh-CN';
+/** The error notice of a refusal the user can fix; anything else is a bug and is thrown on. */
+export function refusalNotice(error: unknown): NoticeMessage {
+  if (!(error instanceof BusinessRuleError)) throw error;
+  return { message: error.code, type: 'error', options: error.params };
 }
 
-function inputOf(request: ActionRequest, context: ActionContext): RunInput {
-  return { payload: (request.payload ?? {}) as Record<string, unknown>, actor: actorOf(context), context };
-}
-
-function visibleWhen(test: (params: Record<string, unknown>) => boolean): IsFunction {
+export function visibleWhen(test: (params: Record<string, unknown>) => boolean): IsFunction {
   return (context) => (context.record ? test(context.record.params) : true);
 }
 
-function refusalOf(error: unknown) {
-  if (!(error instanceof BusinessRuleError)) throw error;
+function formAction(actionType: 'record' | 'resource', spec: WorkflowSpec): ActionOptions {
   return {
-    notice: { message: error.code, type: 'error' as const, options: error.params },
-    errors: error.field ? { [error.field]: { message: error.code } } : {},
+    actionType,
+    icon: spec.icon,
+    variant: spec.variant,
+    component: WorkflowComponents.WorkflowForm,
+    custom: { intro: spec.intro, fields: spec.fields ?? [], submit: spec.submit } satisfies FormOptions,
+    showFilter: false,
+    isVisible: spec.isVisible ? visibleWhen(spec.isVisible) : true,
   };
+}
+
+function inputOf(request: ActionRequest, context: ActionContext): RunInput {
+  return { payload: new FormPayload(request.payload), actor: actorOf(context), context };
+}
+
+function successOf(outcome: Outcome): NoticeMessage {
+  return { message: outcome.message, type: 'success', options: outcome.options };
+}
+
+function refusal(error: unknown, record: Pick<RecordJSON, 'params' | 'populated'>, fieldErrorType: WorkflowSpec['fieldErrorType']) {
+  if (!(error instanceof BusinessRuleError)) throw error;
+  const mark = fieldErrorType ? { message: error.code, type: fieldErrorType } : { message: error.code };
+  return { record: { ...record, errors: error.field ? { [error.field]: mark } : {} }, notice: refusalNotice(error) };
 }

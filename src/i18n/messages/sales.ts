@@ -81,7 +81,7 @@ export const salesMessages: AreaMessages = {
     markOpportunityWonPrompt: '「{{title}}」标记为赢单? 将为客户生成一张草稿订单。',
     markOpportunityLostPrompt: '「{{title}}」标记为输单? 请写明原因。',
 
-    // Action forms (resources/sales-order/components/workflow-action-form.tsx)
+    // Action forms (resources/workflow/components/workflow-form.tsx)
     formSubmit: '确定',
     formBack: '返回',
     formProduct: '产品',
