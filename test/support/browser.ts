@@ -14,12 +14,19 @@ const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync',
 ];
 
+/**
+ * The browser's own words (the file picker's button, form validation bubbles) as a Chinese user's
+ * browser says them. Chromium on Linux takes its interface language from LANGUAGE, not --lang, and
+ * stays in English where Debian's chromium-l10n is not installed.
+ */
+const CHROMIUM_ENV = { ...process.env, LANGUAGE: 'zh_CN' };
+
 /** A laptop screen, the smallest the managers use. */
 export const LAPTOP = { width: 1366, height: 768 };
 
 export function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's chromium or set CHROMIUM_PATH`);
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, env: CHROMIUM_ENV });
 }
 
 export interface BrowserSession {
@@ -37,7 +44,13 @@ export async function openLoggedInPage(
   browser: Browser,
   appUrl: string,
   email: string,
-  options: { password?: string; viewport?: { width: number; height: number }; locale?: string } = {},
+  options: {
+    password?: string;
+    viewport?: { width: number; height: number };
+    locale?: string;
+    /** Looks at the login page before the form is filled, as the user first sees it. */
+    onLoginPage?: (page: Page) => Promise<void>;
+  } = {},
 ): Promise<BrowserSession> {
   const app = new URL(appUrl);
   const context = await browser.newContext({ viewport: options.viewport ?? LAPTOP, locale: options.locale ?? 'zh-CN', deviceScaleFactor: 1 });
@@ -47,6 +60,7 @@ export async function openLoggedInPage(
   });
   const page = await context.newPage();
   await page.goto(new URL('/admin/login', app.origin).toString());
+  await options.onLoginPage?.(page);
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', options.password ?? DEMO_PASSWORD);
   // AdminJS's login button has no type attribute: it submits as the form's only button.
@@ -81,11 +95,11 @@ export async function fillProperty(page: Page, field: string, value: string): Pr
 
 /**
  * Picks an option of a select: an enum (typed text only narrows it) or a reference (the text is
- * searched on the server, and the option appears when the search answers). `select` is the
- * select's container, or a selector of it.
+ * searched on the server, and the option appears when the search answers). `select` is a
+ * selector of the select's container (AdminJS's forms) or of its input (our workflow forms).
  */
 export async function chooseOption(page: Page, select: string, option: string, search = option): Promise<void> {
-  const input = page.locator(select).locator('input[id^="react-select"]').first();
+  const input = page.locator(`input${select}, ${select} input[role="combobox"]`).first();
   await input.click();
   await input.fill(search);
   await page.getByRole('option', { name: option, exact: true }).click();
@@ -95,21 +109,38 @@ export async function chooseOption(page: Page, select: string, option: string, s
 export const propertySelect = (field: string) => `[data-testid="property-edit-${field}"]`;
 
 /**
- * Saves AdminJS's new or edit form and waits for the record page it opens; fails with the
- * server's field errors when it stays on the form. Returns the record's id.
+ * Saves AdminJS's new or edit form, waits for the page the server sends the browser to (the list,
+ * after a new record) and opens the saved record's page, as the user would from the list. Fails
+ * with the server's field errors when the form is refused. Returns the record's id.
  */
 export async function saveRecord(page: Page, resourceId: string): Promise<string> {
   const [response] = await Promise.all([
     page.waitForResponse((answer) => answer.request().method() === 'POST' && new URL(answer.url()).pathname.startsWith(`/admin/api/resources/${resourceId}/`)),
     page.click('[data-testid="button-save"]'),
   ]);
-  const body = (await response.json()) as { record?: { id?: string | number; errors?: Record<string, { message: string }> }; notice?: { message: string } };
+  const body = (await response.json()) as {
+    record?: { id?: string | number; errors?: Record<string, { message: string }> };
+    notice?: { message: string };
+    redirectUrl?: string;
+  };
   const errors = body.record?.errors ?? {};
-  if (Object.keys(errors).length > 0 || !body.record?.id) {
+  if (Object.keys(errors).length > 0 || !body.record?.id || !body.redirectUrl) {
     throw new Error(`saving ${resourceId} was refused: ${JSON.stringify(errors)} ${body.notice?.message ?? ''}`);
   }
-  await page.waitForURL((url) => url.pathname === `/admin/resources/${resourceId}/records/${body.record!.id}/show`);
-  return String(body.record.id);
+  const id = String(body.record.id);
+  const redirected = new URL(body.redirectUrl, page.url()).pathname;
+  await page.waitForURL((url) => url.pathname === redirected);
+  const show = `/admin/resources/${resourceId}/records/${id}/show`;
+  if (redirected !== show) await page.goto(new URL(show, page.url()).toString());
+  await page.locator('[data-testid^="property-show-"]').first().waitFor();
+  return id;
+}
+
+/** What the server says after an action: a message key, its values, and success or error. */
+export interface Notice {
+  message: string;
+  type: string;
+  options?: Record<string, unknown>;
 }
 
 /**
@@ -123,7 +154,7 @@ export async function runRecordAction(
   recordId: string,
   action: string,
   fill: (page: Page) => Promise<void> = async () => undefined,
-): Promise<{ message: string; type: string }> {
+): Promise<Notice> {
   await page.click(`[data-testid="action-${action}"]`);
   await page.waitForURL((url) => url.pathname === `/admin/resources/${resourceId}/records/${recordId}/${action}`);
   const form = page.locator('form').filter({ has: page.locator('button[type="submit"]') }).last();
@@ -133,7 +164,7 @@ export async function runRecordAction(
     page.waitForResponse((answer) => answer.request().method() === 'POST' && new URL(answer.url()).pathname === `/admin/api/resources/${resourceId}/records/${recordId}/${action}`),
     form.locator('button[type="submit"]').click(),
   ]);
-  const { notice } = (await response.json()) as { notice?: { message: string; type: string } };
+  const { notice } = (await response.json()) as { notice?: Notice };
   if (!notice || notice.type !== 'success') throw new Error(`${action} on ${resourceId} ${recordId} was refused: ${JSON.stringify(notice)}`);
   await page.waitForURL((url) => url.pathname === `/admin/resources/${resourceId}/records/${recordId}/show`);
   return notice;
@@ -141,12 +172,34 @@ export async function runRecordAction(
 
 /** The value of a field on a record's page as the user reads it, without its label. */
 export async function shownValue(page: Page, field: string): Promise<string> {
-  const text = await page.locator(`[data-testid="property-show-${field}"]`).evaluate((element) => {
+  const text = await page.locator(`[data-testid="property-show-${field}"]`).first().evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
     copy.querySelectorAll('label').forEach((label) => label.remove());
     return copy.textContent ?? '';
   });
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Waits until a field of the record's page reads `expected`: after a workflow step the page is
+ * drawn at once and refreshed when the record's new state arrives.
+ */
+export async function waitForShownValue(page: Page, field: string, expected: string, timeout = 10_000): Promise<void> {
+  try {
+    await page.waitForFunction(
+      ([selector, value]) => {
+        const element = document.querySelector(selector);
+        if (!element) return false;
+        const copy = element.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('label').forEach((label) => label.remove());
+        return (copy.textContent ?? '').replace(/\s+/g, ' ').trim() === value;
+      },
+      [`[data-testid="property-show-${field}"]`, expected] as const,
+      { timeout, polling: 100 },
+    );
+  } catch {
+    throw new Error(`${field} on the record's page reads "${await shownValue(page, field).catch(() => '(missing)')}", not "${expected}"`);
+  }
 }
 
 /** The number in a shown quantity or amount: "1,818.5 吨" → 1818.5. */

@@ -1,0 +1,190 @@
+import crypto from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { QueryTypes, type Sequelize } from 'sequelize';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { startTestApp } from '../support/test-app.js';
+import {
+  FIRST_LOAD_TIMEOUT, LAPTOP, adminUrl, chooseOption, fillProperty, launchBrowser, numberIn, openLoggedInPage, propertySelect, runRecordAction, saveRecord,
+  screenshotPath, shownValue, waitForShownValue, type BrowserSession,
+} from '../support/browser.js';
+import type { RunningPetroCrm } from '../../src/lifecycle.js';
+
+interface StockedProduct {
+  level_id: number;
+  product_id: number;
+  product: string;
+  warehouse_id: number;
+  warehouse: string;
+  on_hand: string;
+}
+
+/**
+ * A sales representative's day in the panel, in Chinese: a new customer with a contact, a visit
+ * recorded, an order of two lines confirmed and shipped, and the stock of both products lower by
+ * what was shipped.
+ */
+describe('a sales representative takes a new customer from first visit to a shipped order', () => {
+  let database: TestDatabase;
+  let running: RunningPetroCrm;
+  let sequelize: Sequelize;
+  let browser: Browser;
+  let session: BrowserSession;
+  let page: Page;
+  const tag = crypto.randomBytes(3).toString('hex').toUpperCase();
+  const sql = <T extends object>(query: string, bind: unknown[] = []) => sequelize.query<T>(query, { bind, type: QueryTypes.SELECT });
+
+  beforeAll(async () => {
+    database = await createTestDatabase('demo');
+    running = await startTestApp(database.url);
+    sequelize = running.database.sequelize;
+    browser = await launchBrowser();
+  }, 150_000);
+  afterAll(async () => {
+    await session?.close();
+    await browser?.close();
+    await running?.stop();
+    await database?.drop();
+  });
+
+  /** Two products with free stock in one warehouse of the rep's branch, names the product search finds alone. */
+  async function twoStockedProducts(): Promise<[StockedProduct, StockedProduct]> {
+    const rows = await sql<StockedProduct>(`
+      SELECT sl.id AS level_id, p.id AS product_id, p.name AS product, w.id AS warehouse_id, w.name AS warehouse, sl.on_hand::text AS on_hand
+        FROM stock_levels sl
+        JOIN products p ON p.id = sl.product_id
+        JOIN warehouses w ON w.id = sl.warehouse_id
+       WHERE p.active AND w.active AND p.unit = 'ton' AND sl.on_hand - sl.reserved >= 50
+         AND w.branch_id = (SELECT branch_id FROM users WHERE email = 'rep.zhang@petrocrm.cn')
+         AND NOT EXISTS (SELECT 1 FROM products other WHERE other.id <> p.id AND other.name ILIKE '%' || p.name || '%')
+         AND (SELECT count(*) FROM warehouses same WHERE same.name = w.name) = 1
+       ORDER BY w.id, sl.on_hand DESC`);
+    const warehouse = rows.find((row) => rows.filter((other) => other.warehouse_id === row.warehouse_id).length >= 2)?.warehouse_id;
+    const pair = rows.filter((row) => row.warehouse_id === warehouse).slice(0, 2);
+    if (pair.length < 2) throw new Error('the demo data has no warehouse in the East China branch with two stocked products');
+    return [pair[0], pair[1]];
+  }
+
+  async function onHandShown(levelId: number): Promise<number> {
+    await page.goto(adminUrl(running.url, `/resources/stock_levels/records/${levelId}/show`));
+    return numberIn(await shownValue(page, 'on_hand'));
+  }
+
+  test('when the rep records a customer, a contact, a visit and ships an order of two lines, then the stock of both products goes down by what shipped', async () => {
+    const customerName = `苏州恒联塑业有限公司 ${tag}`;
+    const contactName = `顾建平${tag}`;
+    const visitSubject = `拜访顾经理：介绍 LLDPE 新牌号 ${tag}`;
+    const [first, second] = await twoStockedProducts();
+    const lines = [
+      { product: first, quantity: '12.5', unitPrice: '8650', discountPct: '0' },
+      { product: second, quantity: '20', unitPrice: '9120', discountPct: '2' },
+    ];
+
+    // The rep signs in on the Chinese login page; the panel greets them in Chinese too.
+    session = await openLoggedInPage(browser, running.url, 'rep.zhang@petrocrm.cn', {
+      onLoginPage: async (login) => {
+        await login.getByText('欢迎使用 PetroCRM').waitFor();
+        await login.getByRole('button', { name: '登录' }).waitFor();
+      },
+    });
+    page = session.page;
+    await page.getByText('客户管理', { exact: true }).first().waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+    const before = { first: await onHandShown(first.level_id), second: await onHandShown(second.level_id) };
+    expect(before.first).toBe(Number(first.on_hand));
+    expect(before.second).toBe(Number(second.on_hand));
+
+    // A new customer: the server makes the rep its owner.
+    await page.goto(adminUrl(running.url, '/resources/customers/actions/new'));
+    await fillProperty(page, 'name', customerName);
+    await chooseOption(page, propertySelect('customer_type'), '经销商');
+    await chooseOption(page, propertySelect('region'), '华东');
+    await fillProperty(page, 'city', '苏州');
+    await fillProperty(page, 'phone', '0512-66881234');
+    const customerId = await saveRecord(page, 'customers');
+    expect(await shownValue(page, 'name')).toBe(customerName);
+    expect(await shownValue(page, 'owner_id')).toBe('张伟');
+
+    // Its buyer, and the visit the rep paid him.
+    await page.goto(adminUrl(running.url, '/resources/contacts/actions/new'));
+    await chooseOption(page, propertySelect('customer_id'), customerName, tag);
+    await fillProperty(page, 'name', contactName);
+    await fillProperty(page, 'title', '采购经理');
+    await fillProperty(page, 'mobile', '13962112345');
+    await saveRecord(page, 'contacts');
+
+    await page.goto(adminUrl(running.url, '/resources/activities/actions/new'));
+    await chooseOption(page, propertySelect('kind'), '拜访');
+    await fillProperty(page, 'subject', visitSubject);
+    await fillProperty(page, 'details', '客户计划下季度增加 LLDPE 采购量, 约 30 吨/月');
+    await chooseOption(page, propertySelect('customer_id'), customerName, tag);
+    await chooseOption(page, propertySelect('contact_id'), contactName, tag);
+    await saveRecord(page, 'activities');
+    expect(await shownValue(page, 'kind')).toBe('拜访');
+
+    // The customer's page lists the contact and has the visit on its timeline.
+    await page.goto(adminUrl(running.url, `/resources/customers/records/${customerId}/show`));
+    await page.getByRole('link', { name: contactName }).waitFor();
+    await page.getByRole('link', { name: visitSubject }).waitFor();
+
+    // An order from the warehouse that has both products, then its two lines.
+    await page.goto(adminUrl(running.url, '/resources/sales_orders/actions/new'));
+    await chooseOption(page, propertySelect('customer_id'), customerName, tag);
+    await chooseOption(page, propertySelect('warehouse_id'), first.warehouse);
+    await chooseOption(page, propertySelect('shipping_method'), '槽车运输');
+    const orderId = await saveRecord(page, 'sales_orders');
+    const orderNo = await shownValue(page, 'order_no');
+    expect(orderNo).toMatch(/^SO\d{8}$/);
+    expect(await shownValue(page, 'status')).toBe('草稿');
+
+    for (const line of lines) {
+      await page.goto(adminUrl(running.url, '/resources/sales_order_items/actions/new'));
+      await chooseOption(page, propertySelect('order_id'), orderNo);
+      await chooseOption(page, propertySelect('product_id'), line.product.product);
+      await fillProperty(page, 'quantity', line.quantity);
+      await fillProperty(page, 'unit_price', line.unitPrice);
+      await fillProperty(page, 'discount_pct', line.discountPct);
+      await saveRecord(page, 'sales_order_items');
+    }
+
+    // The order's page shows both lines and their total (12.5 t × ¥8,650 + 20 t × ¥9,120 less 2 %); confirm, then ship.
+    await page.goto(adminUrl(running.url, `/resources/sales_orders/records/${orderId}/show`));
+    const lineRows = page.locator('table tbody tr').filter({ hasText: '吨' });
+    await lineRows.nth(1).waitFor();
+    expect(await lineRows.count()).toBe(2);
+    await expect(lineRows.nth(0).innerText()).resolves.toContain(first.product);
+    await expect(lineRows.nth(1).innerText()).resolves.toContain(second.product);
+    expect(await shownValue(page, 'total_amount')).toBe('¥286,877.00');
+
+    const confirmed = await runRecordAction(page, 'sales_orders', orderId, 'confirm');
+    expect(confirmed.message).toBe('orderConfirmed');
+    await waitForShownValue(page, 'status', '已确认');
+    const shipped = await runRecordAction(page, 'sales_orders', orderId, 'ship');
+    expect(shipped).toMatchObject({ message: 'orderShipped', options: { order: orderNo, lines: 2 } });
+    await waitForShownValue(page, 'status', '已发货');
+    await lineRows.nth(1).waitFor();
+    await page.setViewportSize({ width: LAPTOP.width, height: 1250 });
+    await page.screenshot({ path: screenshotPath('sales-rep-order-shipped') });
+    await page.setViewportSize(LAPTOP);
+
+    // The stock pages show each product lower by exactly the quantity shipped.
+    const after = { first: await onHandShown(first.level_id), second: await onHandShown(second.level_id) };
+    await page.screenshot({ path: screenshotPath('sales-rep-order') });
+    expect(after.first).toBeCloseTo(before.first - 12.5, 3);
+    expect(after.second).toBeCloseTo(before.second - 20, 3);
+
+    const levels = await sql<{ id: number; on_hand: string; reserved: string }>(
+      'SELECT id, on_hand::text, reserved::text FROM stock_levels WHERE id = ANY($1::int[]) ORDER BY id',
+      [[first.level_id, second.level_id]],
+    );
+    const byId = new Map(levels.map((level) => [level.id, level]));
+    expect(Number(byId.get(first.level_id)!.on_hand)).toBeCloseTo(Number(first.on_hand) - 12.5, 3);
+    expect(Number(byId.get(second.level_id)!.on_hand)).toBeCloseTo(Number(second.on_hand) - 20, 3);
+    const [order] = await sql<{ status: string; owner: string; total_amount: string; lines: number; customer: string; contacts: number; visits: number }>(`
+      SELECT o.status, u.email AS owner, o.total_amount::text, c.name AS customer,
+             (SELECT count(*)::int FROM sales_order_items i WHERE i.order_id = o.id) AS lines,
+             (SELECT count(*)::int FROM contacts k WHERE k.customer_id = c.id) AS contacts,
+             (SELECT count(*)::int FROM activities a WHERE a.customer_id = c.id AND a.kind = 'visit') AS visits
+        FROM sales_orders o JOIN customers c ON c.id = o.customer_id JOIN users u ON u.id = o.owner_id
+       WHERE o.id = $1`, [orderId]);
+    expect(order).toEqual({ status: 'shipped', owner: 'rep.zhang@petrocrm.cn', total_amount: '286877.00', customer: customerName, lines: 2, contacts: 1, visits: 1 });
+  }, 90_000);
+});
