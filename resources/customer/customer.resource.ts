@@ -52,6 +52,9 @@ export const createCustomerResource = (): ResourceWithOptions => ({
       notes: textarea,
       credit_limit: money,
       revenue_12m: computedMoney,
+      // Computed by the customer analysis (Pareto over 12 months' revenue, days since the last order).
+      grade: readOnly,
+      status: readOnly,
       recency_score: readOnly,
       frequency_score: readOnly,
       monetary_score: readOnly,

@@ -16,7 +16,9 @@ export const createOpportunityResource = (): ResourceWithOptions => ({
     properties: {
       amount: money,
       quantity: quantity({ reference: 'product_id' }),
-      lost_reason: textarea,
+      // The stage moves through the pipeline actions: winning creates the order, losing needs a reason.
+      stage: readOnly,
+      lost_reason: { ...textarea, ...readOnly },
       notes: textarea,
       closed_at: readOnly,
       ...timestamps,

@@ -15,6 +15,8 @@ export const createSalesOrderItemResource = (): ResourceWithOptions => ({
     properties: {
       quantity: quantity({ reference: 'product_id' }),
       unit_price: money,
+      // PostgreSQL puts 0 when it is left blank.
+      discount_pct: { isRequired: false },
       amount: computedMoney,
       ...timestamps,
     },

@@ -48,7 +48,7 @@ function onlyWritableFields(resourceId: string, action: 'new' | 'edit'): Before 
     const editForm = context.resource.decorate().getProperties({ where: 'edit' }).map((property) => property.propertyPath);
     const writable = writableFields(profile, resourceId, editForm);
     const payload: Record<string, unknown> = Object.fromEntries(Object.entries(request.payload).filter(([key]) => writable.has(fieldOfKey(key))));
-    if (action === 'new') setOwnership(payload, profile, resourceId, context);
+    if (action === 'new') await setOwnership(payload, profile, resourceId, context);
     await assertReferencesInScope(payload, profile, context);
     return { ...request, payload };
   };
@@ -61,11 +61,24 @@ const referencesInScope: Before = async (request, context) => {
   return request;
 };
 
-/** A new row belongs to whoever creates it, in their branch, unless a role that sees all chose otherwise. */
-function setOwnership(payload: Record<string, unknown>, profile: AccessProfile, resourceId: string, context: ActionContext): void {
+/**
+ * A new row belongs to whoever creates it, unless a role that sees all chose otherwise. Its branch
+ * is its customer's (a complaint taken at head office belongs to the customer's branch, whose
+ * manager must see it), else the creator's.
+ */
+async function setOwnership(payload: Record<string, unknown>, profile: AccessProfile, resourceId: string, context: ActionContext): Promise<void> {
   const limited = permissionOn(profile, resourceId).scope !== 'all';
   if (context.resource.property('owner_id') && (limited || !payload.owner_id)) payload.owner_id = profile.userId;
-  if (context.resource.property('branch_id') && profile.branchId !== null && (limited || !payload.branch_id)) payload.branch_id = profile.branchId;
+  if (!context.resource.property('branch_id')) return;
+  const customerBranch = resourceId !== 'customers' && payload.customer_id ? await branchOfCustomer(Number(payload.customer_id), context) : null;
+  if (customerBranch !== null) payload.branch_id = customerBranch;
+  else if (profile.branchId !== null && (limited || !payload.branch_id)) payload.branch_id = profile.branchId;
+}
+
+async function branchOfCustomer(customerId: number, context: ActionContext): Promise<number | null> {
+  if (!Number.isInteger(customerId)) return null;
+  const [rows] = await sequelizeOf(context).query('SELECT branch_id FROM customers WHERE id = $1', { bind: [customerId] });
+  return (rows as Array<{ branch_id: number }>)[0]?.branch_id ?? null;
 }
 
 /** A sales representative may not attach a contact or an order to a customer they cannot see. */

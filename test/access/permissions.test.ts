@@ -202,6 +202,16 @@ describe('permissions, row scopes and field rules', () => {
       expect((await row('users', zhang)).role_id).toBe(roleBefore);
     });
 
+    test("a ticket taken at head office belongs to the customer's branch, so that branch's manager sees it", async () => {
+      const created = await agents['service@petrocrm.cn']
+        .post('/admin/api/resources/tickets/actions/new')
+        .type('form')
+        .send({ subject: '权限测试华南咨询', kind: 'consultation', customer_id: String(ids.southCustomer) });
+      expect(created.body.notice?.type).toBe('success');
+      const stored = await row('tickets', Number(created.body.record.params.id));
+      expect(stored.branch_id).toBe((await row('customers', ids.southCustomer)).branch_id);
+    });
+
     test("when a representative attaches a contact to another representative's customer, then the field is refused", async () => {
       const response = await agents['rep.zhang@petrocrm.cn']
         .post('/admin/api/resources/contacts/actions/new')

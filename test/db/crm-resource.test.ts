@@ -56,10 +56,10 @@ describe('CrmResource', () => {
   test('values PostgreSQL would refuse are refused before any statement, on their fields', async () => {
     const before = await Customer.count();
     const error = await refusal(resource('customers').create({
-      name: '测', customer_type: 'trader', region: '华东', branch_id: 'x1', credit_limit: '1e3', city: '长'.repeat(31), grade: 'Z',
+      name: '测', customer_type: 'trader', region: '华东', branch_id: 'x1', credit_limit: '1e3', city: '长'.repeat(31), credit_rating: 'Z',
     }));
     const messages = (refused: ValidationError) => Object.fromEntries(Object.entries(refused.propertyErrors).map(([field, { message }]) => [field, message]));
-    expect(messages(error)).toEqual({ branch_id: 'notANumber', credit_limit: 'notANumber', city: 'valueTooLong', grade: 'notAChoice' });
+    expect(messages(error)).toEqual({ branch_id: 'notANumber', credit_limit: 'notANumber', city: 'valueTooLong', credit_rating: 'notAChoice' });
     const opportunity = await refusal(resource('opportunities').create({ title: '测', customer_id: 1, branch_id: branch.id, expected_close: 'not a day', probability: '2.5' }));
     expect(messages(opportunity)).toEqual({ expected_close: 'notADate', probability: 'notAnInteger' });
     const tooBig = await refusal(resource('customers').create({ name: '测', customer_type: 'trader', region: '华东', branch_id: branch.id, credit_limit: '1234567890123.00' }));

@@ -27,7 +27,7 @@ const cases: Record<string, Case> = {
   product_categories: { create: (_ids, u) => ({ code: `PC${u}`, name: `测试分类${u}` }), find: ['code', (u) => `pc${u}`], edit: () => ({ sort_order: '5' }) },
   products: { create: (ids, u) => ({ name: `测试聚丙烯${u}`, category_id: `${ids.category}`, list_price: '8600.00', unit: 'ton' }), find: ['name', (u) => `聚丙烯${u}`], edit: () => ({ list_price: '8700.50' }) },
   warehouses: { create: (_ids, u) => ({ code: `WH${u}`, name: `测试中转库${u}`, kind: 'transit' }), find: ['name', (u) => `中转库${u}`], edit: () => ({ active: 'false' }) },
-  opportunities: { create: (ids, u) => ({ title: `年度采购${u}`, customer_id: `${ids.customer}`, branch_id: `${ids.branch}`, amount: '100000', probability: '30' }), find: ['title', (u) => `采购${u}`], edit: () => ({ stage: 'proposal' }) },
+  opportunities: { create: (ids, u) => ({ title: `年度采购${u}`, customer_id: `${ids.customer}`, branch_id: `${ids.branch}`, amount: '100000', probability: '30' }), find: ['title', (u) => `采购${u}`], edit: () => ({ probability: '40' }) },
   contracts: {
     create: (ids, u) => ({ title: `供货合同${u}`, customer_id: `${ids.customer}`, branch_id: `${ids.branch}`, start_date: '2026-01-01', end_date: '2026-12-31', amount: '500000' }),
     find: ['title', (u) => `合同${u}`], edit: () => ({ status: 'active' }),

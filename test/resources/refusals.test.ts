@@ -88,14 +88,22 @@ describe('what the database refuses comes back next to the field, translated, wi
     expect(await Product.count({ where: { name: '文字价格' } })).toBe(0);
   });
 
-  test('when a rule spans fields, then the field to fix is named: an end before its start, a lost deal without a reason', async () => {
+  test('when a rule spans fields, then the field to fix is named: an end before its start', async () => {
     const customer = await createCustomer({ branch_id: branch.id });
     const contract = await create('contracts', { title: '倒签合同', customer_id: `${customer.id}`, branch_id: `${branch.id}`, start_date: '2026-06-01', end_date: '2026-01-01' });
     expectFieldErrors(contract.body, { end_date: 'valueOutOfRange' });
-    const lost = await create('opportunities', { title: '丢单', customer_id: `${customer.id}`, branch_id: `${branch.id}`, probability: '0', stage: 'lost' });
-    expectFieldErrors(lost.body, { lost_reason: 'fieldRequired' });
     expect(await Contract.count({ where: { customer_id: customer.id } })).toBe(0);
-    expect(await Opportunity.count({ where: { customer_id: customer.id } })).toBe(0);
+  });
+
+  test('when a form posts a workflow field (an opportunity marked lost, a ticket closed), then it is not written: only the actions move them', async () => {
+    const customer = await createCustomer({ branch_id: branch.id });
+    const lost = await create('opportunities', { title: '表单丢单', customer_id: `${customer.id}`, branch_id: `${branch.id}`, probability: '0', stage: 'lost' });
+    expect(lost.body.notice.type).toBe('success');
+    expect((await Opportunity.findOne({ where: { title: '表单丢单' }, rejectOnEmpty: true })).stage).toBe('lead');
+    const ticket = await create('tickets', { subject: '表单关单', kind: 'consultation', customer_id: `${customer.id}`, status: 'closed', satisfaction: '5' });
+    expect(ticket.body.notice.type).toBe('success');
+    const [[stored]] = (await Opportunity.sequelize!.query(`SELECT status, satisfaction FROM tickets WHERE subject = '表单关单'`)) as [Array<{ status: string; satisfaction: number | null }>, unknown];
+    expect(stored).toEqual({ status: 'new', satisfaction: null });
   });
 
   test('when a value is not one of the choices or too long, then the field says so', async () => {

@@ -70,6 +70,7 @@ const PermissionMatrix: React.FC<ActionProps> = ({ resource }) => {
         ))}
       </Box>
       <Text mb="lg" color="grey60">{translateMessage('permissionMatrixHint', resource.id)}</Text>
+      <Box style={{ overflowX: 'auto' }}>
       <Table>
         <TableHead>
           <TableRow>
@@ -132,6 +133,7 @@ const PermissionMatrix: React.FC<ActionProps> = ({ resource }) => {
           })}
         </TableBody>
       </Table>
+      </Box>
       <Box mt="xl">
         <Button variant="contained" onClick={save} disabled={saving || roleId === undefined} data-testid="save-permissions">
           {translateMessage('savePermissions', resource.id)}
