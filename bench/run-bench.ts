@@ -109,7 +109,7 @@ export async function runBench(options: BenchOptions, teardown: Teardown, log: (
     log(`  ${scenario.name}: ${options.connections} connections, ${options.concurrentRequests} requests`);
   }
   const whatIfs: WhatIfResult[] = [];
-  for (const whatIf of benchWhatIfs(facts)) whatIfs.push(await measureWhatIf(whatIf, context, options.requests));
+  for (const whatIf of benchWhatIfs()) whatIfs.push(await measureWhatIf(whatIf, context, options.requests));
   log('  what-ifs measured');
   await teardown.run(log);
   log('Stopped the app, the pools and PostgreSQL; removed the temporary folder.');
