@@ -7,9 +7,8 @@ import { ensureAdministrator } from './access/staff-accounts.js';
 import { loadDemoData } from './cli/demo/index.js';
 import { ensureDefaultPermissions } from './access/default-permissions.js';
 import { resourceActionsOf } from './access/resource-actions.js';
-import { setMailSettings } from './domain/marketing/mail-settings.js';
 import { startOutboxSender } from './domain/marketing/outbox-sender.js';
-import { setChurnThresholds } from './domain/analysis/churn-thresholds.js';
+import { applyDomainSettings } from './domain/domain-settings.js';
 import { startAnalysisSchedule } from './domain/analysis/analysis-schedule.js';
 
 export interface RunningPetroCrm {
@@ -23,6 +22,7 @@ export interface RunningPetroCrm {
  * bundle, and only then the port, so the first request finds everything ready.
  */
 export async function startPetroCrm(config: Config, log: (message: string) => void = console.log): Promise<RunningPetroCrm> {
+  applyDomainSettings(config);
   const database = await openDatabase(config, log);
   let petro: PetroApp | undefined;
   try {
@@ -38,7 +38,6 @@ export async function startPetroCrm(config: Config, log: (message: string) => vo
     const added = await ensureDefaultPermissions(resourceActionsOf(petro.admin));
     if (added > 0) log(`Added ${added} default rows to the permission matrix`);
     if (config.nodeEnv === 'production') await petro.admin.initialize();
-    applyWorkflowSettings(config);
     const server = await listen(petro.app, config);
     const { port } = server.address() as AddressInfo;
     const openedApp = petro;
@@ -58,12 +57,6 @@ export async function startPetroCrm(config: Config, log: (message: string) => vo
     await database.close();
     throw error;
   }
-}
-
-/** The panel's actions and the background jobs read the same mail and churn settings. */
-function applyWorkflowSettings(config: Config): void {
-  setMailSettings({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, maxAttempts: config.mail.maxAttempts });
-  setChurnThresholds({ atRiskDays: config.customerAnalysis.atRiskDays, churnedDays: config.customerAnalysis.churnedDays });
 }
 
 /** The daily customer analysis and the outbox sender; off unless configured (always off in tests by default). */

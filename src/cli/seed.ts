@@ -1,10 +1,12 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { loadDemoData } from './demo/index.js';
+import { applyDomainSettings } from '../domain/domain-settings.js';
 
 /** `npm run seed`: the demo company into the configured database (embedded or DATABASE_URL). */
 async function main(): Promise<void> {
   const config = loadConfig();
+  applyDomainSettings(config);
   const database = await openDatabase(config, console.log);
   try {
     const outcome = await loadDemoData(database.sequelize);
