@@ -1,9 +1,7 @@
 import crypto from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { QueryTypes, type Sequelize } from 'sequelize';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { startTestApp } from '../support/test-app.js';
-import { FIRST_LOAD_TIMEOUT, adminUrl, launchBrowser, openLoggedInPage, screenshotPath, shownValue, type BrowserSession } from '../support/browser.js';
+import type { Sequelize } from 'sequelize';
+import { FIRST_LOAD_TIMEOUT, adminUrl, openJourneyWorld, openLoggedInPage, type JourneyWorld, screenshotPath, shownValue, type BrowserSession } from '../support/browser.js';
 import type { RunningPetroCrm } from '../../src/lifecycle.js';
 
 /**
@@ -12,20 +10,18 @@ import type { RunningPetroCrm } from '../../src/lifecycle.js';
  * and a delete sent straight to the API is refused with 403, the customer untouched.
  */
 describe('an administrator takes a permission away in the permission matrix', () => {
-  let database: TestDatabase;
+  let world: JourneyWorld;
   let running: RunningPetroCrm;
   let sequelize: Sequelize;
   let browser: Browser;
   let admin: BrowserSession;
   let rep: BrowserSession;
   const tag = crypto.randomBytes(3).toString('hex').toUpperCase();
-  const sql = <T extends object>(query: string, bind: unknown[] = []) => sequelize.query<T>(query, { bind, type: QueryTypes.SELECT });
+  const sql: JourneyWorld['sql'] = (query, bind) => world.sql(query, bind);
 
   beforeAll(async () => {
-    database = await createTestDatabase('demo');
-    running = await startTestApp(database.url);
-    sequelize = running.database.sequelize;
-    browser = await launchBrowser();
+    world = await openJourneyWorld();
+    ({ running, sequelize, browser } = world);
     admin = await openLoggedInPage(browser, running.url, 'admin@petrocrm.cn');
     rep = await openLoggedInPage(browser, running.url, 'rep.zhang@petrocrm.cn');
     await admin.page.goto(adminUrl(running.url, '/resources/roles'), { timeout: FIRST_LOAD_TIMEOUT });
@@ -34,9 +30,7 @@ describe('an administrator takes a permission away in the permission matrix', ()
   afterAll(async () => {
     await admin?.close();
     await rep?.close();
-    await browser?.close();
-    await running?.stop();
-    await database?.drop();
+    await world?.close();
   });
 
   /** A customer of the rep's with nothing attached, so only the permission can stop its deletion. */

@@ -2,10 +2,8 @@ import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { Browser, Page } from 'playwright-core';
-import { QueryTypes, type Sequelize } from 'sequelize';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { startTestApp } from '../support/test-app.js';
-import { FIRST_LOAD_TIMEOUT, adminUrl, launchBrowser, openLoggedInPage, screenshotPath, type BrowserSession } from '../support/browser.js';
+import type { Sequelize } from 'sequelize';
+import { FIRST_LOAD_TIMEOUT, adminUrl, openJourneyWorld, openLoggedInPage, type JourneyWorld, screenshotPath, type BrowserSession } from '../support/browser.js';
 import type { RunningPetroCrm } from '../../src/lifecycle.js';
 
 const HEADER = ['客户名称', '客户类型', '大区', '城市', '信用额度', '备注'];
@@ -15,20 +13,18 @@ const HEADER = ['客户名称', '客户类型', '大区', '城市', '信用额�
  * rows: the check names both rows and nothing is written; the file fixed in Excel goes in whole.
  */
 describe('a manager imports customers from a file with two bad rows, then from the fixed file', () => {
-  let database: TestDatabase;
+  let world: JourneyWorld;
   let running: RunningPetroCrm;
   let sequelize: Sequelize;
   let browser: Browser;
   let session: BrowserSession;
   let page: Page;
   const tag = crypto.randomBytes(3).toString('hex').toUpperCase();
-  const sql = <T extends object>(query: string, bind: unknown[] = []) => sequelize.query<T>(query, { bind, type: QueryTypes.SELECT });
+  const sql: JourneyWorld['sql'] = (query, bind) => world.sql(query, bind);
 
   beforeAll(async () => {
-    database = await createTestDatabase('demo');
-    running = await startTestApp(database.url);
-    sequelize = running.database.sequelize;
-    browser = await launchBrowser();
+    world = await openJourneyWorld();
+    ({ running, sequelize, browser } = world);
     session = await openLoggedInPage(browser, running.url, 'manager.ec@petrocrm.cn');
     page = session.page;
     await page.goto(adminUrl(running.url, '/resources/customers'), { timeout: FIRST_LOAD_TIMEOUT });
@@ -36,9 +32,7 @@ describe('a manager imports customers from a file with two bad rows, then from t
   }, 150_000);
   afterAll(async () => {
     await session?.close();
-    await browser?.close();
-    await running?.stop();
-    await database?.drop();
+    await world?.close();
   });
 
   /** What Excel saves as "CSV UTF-8": a byte-order mark, then the rows. */

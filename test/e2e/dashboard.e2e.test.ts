@@ -1,8 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Sequelize } from 'sequelize';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { startTestApp } from '../support/test-app.js';
-import { LAPTOP, launchBrowser, openLoggedInPage, screenshotPath, type BrowserSession } from '../support/browser.js';
+import { LAPTOP, openJourneyWorld, openLoggedInPage, type JourneyWorld, screenshotPath, type BrowserSession } from '../support/browser.js';
 import type { RunningPetroCrm } from '../../src/lifecycle.js';
 
 /**
@@ -10,25 +8,22 @@ import type { RunningPetroCrm } from '../../src/lifecycle.js';
  * stay in the URL across a reload, and a card opens the matching list.
  */
 describe('the statistics dashboard in a browser', () => {
-  let database: TestDatabase;
+  let world: JourneyWorld;
   let running: RunningPetroCrm;
   let browser: Browser;
   let session: BrowserSession;
   let page: Page;
 
   beforeAll(async () => {
-    database = await createTestDatabase('demo');
-    running = await startTestApp(database.url);
+    world = await openJourneyWorld();
+    ({ running, browser } = world);
     await addBranchBusiness(running.database.sequelize);
-    browser = await launchBrowser();
     session = await openLoggedInPage(browser, running.url, 'manager.ec@petrocrm.cn');
     page = session.page;
   }, 120_000);
   afterAll(async () => {
     await session?.close();
-    await browser?.close();
-    await running?.stop();
-    await database?.drop();
+    await world?.close();
   });
 
   /** Every canvas on the page has coloured pixels (bars, lines), not only grey axes and text. */

@@ -1,9 +1,7 @@
 import crypto from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { QueryTypes, type Sequelize } from 'sequelize';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { startTestApp } from '../support/test-app.js';
-import { FIRST_LOAD_TIMEOUT, adminUrl, launchBrowser, numberIn, openLoggedInPage, screenshotPath, type BrowserSession } from '../support/browser.js';
+import type { Sequelize } from 'sequelize';
+import { FIRST_LOAD_TIMEOUT, adminUrl, numberIn, openJourneyWorld, openLoggedInPage, type JourneyWorld, screenshotPath, type BrowserSession } from '../support/browser.js';
 import type { RunningPetroCrm } from '../../src/lifecycle.js';
 
 /**
@@ -12,21 +10,19 @@ import type { RunningPetroCrm } from '../../src/lifecycle.js';
  * card: the list carries the same filters, and shows exactly that branch's customers at risk.
  */
 describe('a manager filters the dashboard by branch and clicks through to the list', () => {
-  let database: TestDatabase;
+  let world: JourneyWorld;
   let running: RunningPetroCrm;
   let sequelize: Sequelize;
   let browser: Browser;
   let session: BrowserSession;
   let page: Page;
   const tag = crypto.randomBytes(3).toString('hex').toUpperCase();
-  const sql = <T extends object>(query: string, bind: unknown[] = []) => sequelize.query<T>(query, { bind, type: QueryTypes.SELECT });
+  const sql: JourneyWorld['sql'] = (query, bind) => world.sql(query, bind);
 
   beforeAll(async () => {
-    database = await createTestDatabase('demo');
-    running = await startTestApp(database.url);
-    sequelize = running.database.sequelize;
+    world = await openJourneyWorld();
+    ({ running, sequelize, browser } = world);
     await addCustomersAtRisk();
-    browser = await launchBrowser();
     session = await openLoggedInPage(browser, running.url, 'manager.ec@petrocrm.cn');
     page = session.page;
     await page.goto(adminUrl(running.url), { timeout: FIRST_LOAD_TIMEOUT });
@@ -34,9 +30,7 @@ describe('a manager filters the dashboard by branch and clicks through to the li
   }, 150_000);
   afterAll(async () => {
     await session?.close();
-    await browser?.close();
-    await running?.stop();
-    await database?.drop();
+    await world?.close();
   });
 
   /** Customers at risk both at the branch office and at its gas station, whatever the demo data holds. */

@@ -1,10 +1,8 @@
 import crypto from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { QueryTypes, type Sequelize } from 'sequelize';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { startTestApp } from '../support/test-app.js';
+import type { Sequelize } from 'sequelize';
 import {
-  FIRST_LOAD_TIMEOUT, LAPTOP, adminUrl, chooseOption, fillProperty, launchBrowser, numberIn, openLoggedInPage, propertySelect, runRecordAction, saveRecord,
+  FIRST_LOAD_TIMEOUT, LAPTOP, adminUrl, chooseOption, fillProperty, numberIn, openJourneyWorld, openLoggedInPage, type JourneyWorld, propertySelect, runRecordAction, saveRecord,
   screenshotPath, shownValue, waitForShownValue, type BrowserSession,
 } from '../support/browser.js';
 import type { RunningPetroCrm } from '../../src/lifecycle.js';
@@ -24,26 +22,22 @@ interface StockedProduct {
  * what was shipped.
  */
 describe('a sales representative takes a new customer from first visit to a shipped order', () => {
-  let database: TestDatabase;
+  let world: JourneyWorld;
   let running: RunningPetroCrm;
   let sequelize: Sequelize;
   let browser: Browser;
   let session: BrowserSession;
   let page: Page;
   const tag = crypto.randomBytes(3).toString('hex').toUpperCase();
-  const sql = <T extends object>(query: string, bind: unknown[] = []) => sequelize.query<T>(query, { bind, type: QueryTypes.SELECT });
+  const sql: JourneyWorld['sql'] = (query, bind) => world.sql(query, bind);
 
   beforeAll(async () => {
-    database = await createTestDatabase('demo');
-    running = await startTestApp(database.url);
-    sequelize = running.database.sequelize;
-    browser = await launchBrowser();
+    world = await openJourneyWorld();
+    ({ running, sequelize, browser } = world);
   }, 150_000);
   afterAll(async () => {
     await session?.close();
-    await browser?.close();
-    await running?.stop();
-    await database?.drop();
+    await world?.close();
   });
 
   /** Two products with free stock in one warehouse of the rep's branch, names the product search finds alone. */

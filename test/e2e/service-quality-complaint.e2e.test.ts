@@ -1,10 +1,8 @@
 import crypto from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { QueryTypes, type Sequelize } from 'sequelize';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { startTestApp } from '../support/test-app.js';
+import type { Sequelize } from 'sequelize';
 import {
-  FIRST_LOAD_TIMEOUT, LAPTOP, adminUrl, chooseOption, fillProperty, launchBrowser, openLoggedInPage, propertySelect, runRecordAction, saveRecord,
+  FIRST_LOAD_TIMEOUT, LAPTOP, adminUrl, chooseOption, fillProperty, openJourneyWorld, openLoggedInPage, type JourneyWorld, propertySelect, runRecordAction, saveRecord,
   screenshotPath, shownValue, waitForShownValue, type BrowserSession,
 } from '../support/browser.js';
 import type { RunningPetroCrm } from '../../src/lifecycle.js';
@@ -21,20 +19,18 @@ interface ShippedBatch {
  * and closed with the customer's rating.
  */
 describe('a service agent takes a quality complaint from new to closed', () => {
-  let database: TestDatabase;
+  let world: JourneyWorld;
   let running: RunningPetroCrm;
   let sequelize: Sequelize;
   let browser: Browser;
   let session: BrowserSession;
   let page: Page;
   const tag = crypto.randomBytes(3).toString('hex').toUpperCase();
-  const sql = <T extends object>(query: string, bind: unknown[] = []) => sequelize.query<T>(query, { bind, type: QueryTypes.SELECT });
+  const sql: JourneyWorld['sql'] = (query, bind) => world.sql(query, bind);
 
   beforeAll(async () => {
-    database = await createTestDatabase('demo');
-    running = await startTestApp(database.url);
-    sequelize = running.database.sequelize;
-    browser = await launchBrowser();
+    world = await openJourneyWorld();
+    ({ running, sequelize, browser } = world);
     session = await openLoggedInPage(browser, running.url, 'service@petrocrm.cn');
     page = session.page;
     await page.goto(adminUrl(running.url, '/resources/tickets'), { timeout: FIRST_LOAD_TIMEOUT });
@@ -42,9 +38,7 @@ describe('a service agent takes a quality complaint from new to closed', () => {
   }, 150_000);
   afterAll(async () => {
     await session?.close();
-    await browser?.close();
-    await running?.stop();
-    await database?.drop();
+    await world?.close();
   });
 
   /** A batch of resin that really went to a customer, with names the reference search finds alone. */

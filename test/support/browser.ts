@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { QueryTypes, type Sequelize } from 'sequelize';
 import { DEMO_PASSWORD } from '../../src/cli/demo/index.js';
+import type { RunningPetroCrm } from '../../src/lifecycle.js';
+import { createTestDatabase } from './test-database.js';
+import { startTestApp } from './test-app.js';
 
 /**
  * A real Chromium for journeys through the panel: Debian's package, driven by playwright-core.
@@ -207,4 +211,31 @@ export function numberIn(text: string): number {
   const match = /-?[\d,]+(\.\d+)?/.exec(text);
   if (!match) throw new Error(`no number in "${text}"`);
   return Number(match[0].replace(/,/g, ''));
+}
+
+/** What every journey runs in: its own copy of the demo database, the app on it, one Chromium. */
+export interface JourneyWorld {
+  running: RunningPetroCrm;
+  sequelize: Sequelize;
+  browser: Browser;
+  sql<T extends object>(query: string, bind?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export async function openJourneyWorld(): Promise<JourneyWorld> {
+  const database = await createTestDatabase('demo');
+  const running = await startTestApp(database.url);
+  const sequelize = running.database.sequelize;
+  const browser = await launchBrowser();
+  return {
+    running,
+    sequelize,
+    browser,
+    sql: <T extends object>(query: string, bind: unknown[] = []) => sequelize.query<T>(query, { bind, type: QueryTypes.SELECT }),
+    close: async () => {
+      await browser.close();
+      await running.stop();
+      await database.drop();
+    },
+  };
 }
