@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -10,6 +11,15 @@ import { DAILY_TIME } from './domain/analysis/daily-time.js';
  */
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
+
+/**
+ * AdminJS's bundle cannot live under a dot-folder (express 5 will not serve it in production), so it
+ * goes to the temp folder: one per user and checkout, so neither can overwrite or lock out the other.
+ */
+function defaultBundleDir(): string {
+  const checkout = crypto.createHash('sha256').update(projectRoot).digest('hex').slice(0, 8);
+  return path.join(os.tmpdir(), `petrocrm-adminjs-${os.userInfo().uid}-${checkout}`);
+}
 
 /** PORT may be 0 (the system picks a free one); PostgreSQL's port may not. */
 const port = (min: 0 | 1) =>
@@ -56,7 +66,7 @@ const schema = z
     DEMO_DATA: z.enum(['auto', 'yes', 'no']).default('auto'),
     ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
     ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
-    ADMIN_JS_TMP_DIR: z.string().min(1).default(path.join(os.tmpdir(), 'petrocrm-adminjs')),
+    ADMIN_JS_TMP_DIR: z.string().min(1).default(defaultBundleDir()),
     LOG_SQL: flag.default(false),
     SMTP_URL: smtpUrl.optional(),
     MAIL_FROM: z.string().min(3).default('PetroCRM <no-reply@petrocrm.local>'),
