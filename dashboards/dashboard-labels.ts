@@ -1,9 +1,22 @@
 import type { FilterProblem, Period } from './dashboard-filters.js';
+import { resourcesZhCN, type ResourceTexts } from '../src/i18n/resources.zh-cn.js';
+import { resourcesEn } from '../src/i18n/resources.en.js';
 import type { CUSTOMER_STATUSES } from '../src/models/customer.model.js';
 import type { OPPORTUNITY_STAGES } from '../src/models/opportunity.model.js';
 import type { TICKET_KINDS, TICKET_STATUSES } from '../src/models/ticket.model.js';
 import type { BRANCH_KINDS } from '../src/models/branch.model.js';
 import type { CAMPAIGN_MEMBER_STATUSES } from '../src/models/campaign-member.model.js';
+
+/**
+ * The names the lists and filters give a column's values (src/i18n/resources.*.ts), so a chart's
+ * legend says exactly what the list it opens says.
+ */
+function valueNames<T extends string>(texts: ResourceTexts, property: string): Record<T, string> {
+  const prefix = `${property}.`;
+  return Object.fromEntries(
+    Object.entries(texts.labels).filter(([key]) => key.startsWith(prefix)).map(([key, name]) => [key.slice(prefix.length), name]),
+  ) as Record<T, string>;
+}
 
 /**
  * Every text of the statistics page, in Simplified Chinese (the default) and English. The page picks
@@ -160,14 +173,14 @@ const zhCN: DashboardLabels = {
     resolved: (count) => `已解决 ${count} 张`,
   },
   units: { tenThousandYuan: '万元', tons: '吨', hours: '小时', percent: '%', pieces: '张' },
-  customerStatus: { prospect: '潜在客户', active: '活跃', at_risk: '流失风险', churned: '已流失' },
+  customerStatus: valueNames(resourcesZhCN.customers, 'status'),
   ungraded: '未分级',
   grade: (grade) => `${grade} 类`,
-  stage: { lead: '线索', qualified: '已确认需求', proposal: '方案报价', negotiation: '商务谈判', won: '赢单', lost: '丢单' },
-  ticketKind: { consultation: '咨询', complaint: '投诉', quality_complaint: '质量投诉', after_sales: '售后服务', repair: '维修' },
-  ticketStatus: { new: '新建', assigned: '已分派', in_progress: '处理中', escalated: '已升级', resolved: '已解决', closed: '已关闭' },
-  branchKind: { headquarters: '总部', branch: '分公司', office: '代表处', gas_station: '加油站' },
-  memberStatus: { targeted: '已选定', sent: '已发送', responded: '已响应', converted: '已转化' },
+  stage: valueNames(resourcesZhCN.opportunities, 'stage'),
+  ticketKind: valueNames(resourcesZhCN.tickets, 'kind'),
+  ticketStatus: valueNames(resourcesZhCN.tickets, 'status'),
+  branchKind: valueNames(resourcesZhCN.branches, 'kind'),
+  memberStatus: valueNames(resourcesZhCN.campaign_members, 'status'),
   unassigned: '未分配',
   noTeam: '未分组',
   empty: '所选期间暂无数据',
@@ -250,14 +263,14 @@ const en: DashboardLabels = {
     resolved: (count) => `${count} resolved`,
   },
   units: { tenThousandYuan: '10k CNY', tons: 't', hours: 'h', percent: '%', pieces: '' },
-  customerStatus: { prospect: 'Prospect', active: 'Active', at_risk: 'At risk', churned: 'Churned' },
+  customerStatus: valueNames(resourcesEn.customers, 'status'),
   ungraded: 'Not graded',
   grade: (grade) => `Grade ${grade}`,
-  stage: { lead: 'Lead', qualified: 'Qualified', proposal: 'Proposal', negotiation: 'Negotiation', won: 'Won', lost: 'Lost' },
-  ticketKind: { consultation: 'Consultation', complaint: 'Complaint', quality_complaint: 'Quality complaint', after_sales: 'After-sales', repair: 'Repair' },
-  ticketStatus: { new: 'New', assigned: 'Assigned', in_progress: 'In progress', escalated: 'Escalated', resolved: 'Resolved', closed: 'Closed' },
-  branchKind: { headquarters: 'Headquarters', branch: 'Branch', office: 'Office', gas_station: 'Gas station' },
-  memberStatus: { targeted: 'Targeted', sent: 'Sent', responded: 'Responded', converted: 'Converted' },
+  stage: valueNames(resourcesEn.opportunities, 'stage'),
+  ticketKind: valueNames(resourcesEn.tickets, 'kind'),
+  ticketStatus: valueNames(resourcesEn.tickets, 'status'),
+  branchKind: valueNames(resourcesEn.branches, 'kind'),
+  memberStatus: valueNames(resourcesEn.campaign_members, 'status'),
   unassigned: 'Unassigned',
   noTeam: 'No team',
   empty: 'No data in the selected period',
