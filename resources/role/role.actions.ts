@@ -1,7 +1,7 @@
 import type { ActionContext, ActionRequest, ResourceOptions } from 'adminjs';
 import { describeResources, readPermissionMatrix, saveRolePermissions, type MatrixCell } from '../../src/access/permission-matrix.js';
 import { resourceActionsOf } from '../../src/access/resource-actions.js';
-import { accessOf } from '../../src/access/access-middleware.js';
+import { staffActor } from '../../src/access/access-middleware.js';
 import { refusalNotice } from '../workflow/workflow-action.js';
 import { Components } from './role.components.js';
 
@@ -10,10 +10,9 @@ async function editPermissions(request: ActionRequest, _response: unknown, conte
   const resources = describeResources(resourceActionsOf(context._admin));
   if (request.method !== 'post') return { matrix: await readPermissionMatrix(resources) };
 
-  const profile = accessOf(context.currentAdmin)!;
   const { roleId, cells } = JSON.parse(String(request.payload?.matrix ?? '{}')) as { roleId: number; cells: Record<string, MatrixCell> };
   try {
-    const saved = await saveRolePermissions({ id: profile.userId, email: profile.email }, Number(roleId), cells ?? {}, resources);
+    const saved = await saveRolePermissions(staffActor(context.currentAdmin), Number(roleId), cells ?? {}, resources);
     return { matrix: await readPermissionMatrix(resources), notice: { message: 'permissionsSaved', type: 'success', options: { count: saved } } };
   } catch (error) {
     return { notice: refusalNotice(error) };

@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import type AdminJS from 'adminjs';
 import { Filter, SortSetter, ViewHelpers, flat, type ActionContext, type BaseResource } from 'adminjs';
 import type { Model, ModelStatic } from 'sequelize';
-import { accessOf } from '../../src/access/access-middleware.js';
+import { accessOf, staffActor } from '../../src/access/access-middleware.js';
 import type { AccessProfile } from '../../src/access/access-profile.js';
 import { can } from '../../src/access/can.js';
 import type { StaffSession } from '../../src/access/current-admin.js';
@@ -196,7 +196,7 @@ const commitUpload: RequestHandler = async (req, res, next) => {
   try {
     const outcome = await commitImport(IMPORTERS.get(resource.id())!, uploadedFile(req), {
       profile,
-      actor: { id: profile.userId, email: profile.email },
+      actor: staffActor(req.session.adminUser),
       language,
       fileName: typeof req.query.file === 'string' ? req.query.file.slice(0, 200) : 'upload',
       onProgress: (written, total) => send({ type: 'progress', written, total }),

@@ -1,7 +1,7 @@
 import { ValidationError, type ActionContext, type ActionRequest, type Before, type ResourceOptions } from 'adminjs';
 import { hashPassword } from '../../src/access/passwords.js';
 import { MIN_PASSWORD_LENGTH, changeOwnPassword, setUserActive } from '../../src/access/staff-accounts.js';
-import { accessOf } from '../../src/access/access-middleware.js';
+import { staffActor } from '../../src/access/access-middleware.js';
 import { BusinessRuleError } from '../../src/domain/business-rule-error.js';
 import { refusalNotice } from '../workflow/workflow-action.js';
 import { Components } from './user.components.js';
@@ -25,16 +25,11 @@ export const hashNewPassword: Before = async (request: ActionRequest, context: A
   return { ...request, payload };
 };
 
-function actorOf(context: ActionContext) {
-  const profile = accessOf(context.currentAdmin)!;
-  return { id: profile.userId, email: profile.email };
-}
-
 function activation(active: boolean) {
   return async (_request: ActionRequest, _response: unknown, context: ActionContext) => {
     const record = context.record!;
     try {
-      await setUserActive(actorOf(context), Number(record.id()), active);
+      await setUserActive(staffActor(context.currentAdmin), Number(record.id()), active);
       const fresh = await context.resource.findOne(record.id(), context);
       return { record: (fresh ?? record).toJSON(context.currentAdmin), notice: { message: active ? 'userActivated' : 'userDeactivated', type: 'success' } };
     } catch (error) {
@@ -69,7 +64,7 @@ export const userActions: NonNullable<ResourceOptions['actions']> = {
       if (request.method !== 'post') return {};
       const { currentPassword = '', newPassword = '', confirmation = '' } = (request.payload ?? {}) as Record<string, string>;
       try {
-        await changeOwnPassword(actorOf(context), currentPassword, newPassword, confirmation);
+        await changeOwnPassword(staffActor(context.currentAdmin), currentPassword, newPassword, confirmation);
         return { notice: { message: 'passwordChanged', type: 'success' } };
       } catch (error) {
         const notice = refusalNotice(error);

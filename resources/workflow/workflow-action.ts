@@ -1,6 +1,6 @@
 import { NotFoundError, type Action, type ActionContext, type ActionRequest, type ActionResponse, type IsFunction, type NoticeMessage, type RecordJSON } from 'adminjs';
 import type { Actor } from '../../src/access/audit.js';
-import { staffOf } from '../../src/access/current-admin.js';
+import { staffActor } from '../../src/access/access-middleware.js';
 import { BusinessRuleError } from '../../src/domain/business-rule-error.js';
 import { FormPayload } from './form-payload.js';
 import { WorkflowComponents } from './workflow.components.js';
@@ -80,9 +80,7 @@ export function resourceWorkflow(spec: WorkflowSpec & { run: (input: RunInput) =
 
 /** The employee behind a request, as the audit log names them. */
 export function actorOf(context: ActionContext): Actor & { id: number } {
-  const staff = staffOf(context.currentAdmin);
-  if (!staff) throw new Error('A workflow action ran without a logged-in employee');
-  return { id: Number(staff.id), email: staff.email };
+  return staffActor(context.currentAdmin);
 }
 
 /** The error notice of a refusal the user can fix; anything else is a bug and is thrown on. */

@@ -7,13 +7,20 @@ import { fieldOfKey, isReadable } from './field-policy.js';
 import { rowScopeCondition } from './row-scopes.js';
 import { User } from '../models/index.js';
 import { rememberLanguageChoice } from '../i18n/remember-language.js';
-import type { StaffSession } from './current-admin.js';
+import type { Actor } from './audit.js';
 
 const ACCESS = Symbol.for('petrocrm.access');
 
 /** The access profile loaded for this request; AdminJS hands the same object to every hook. */
 export function accessOf(currentAdmin: unknown): AccessProfile | undefined {
   return (currentAdmin as { [ACCESS]?: AccessProfile } | undefined)?.[ACCESS];
+}
+
+/** The logged-in employee as the audit log names them. */
+export function staffActor(currentAdmin: unknown): Actor & { id: number } {
+  const profile = accessOf(currentAdmin);
+  if (!profile) throw new Error('An action ran without a logged-in employee');
+  return { id: profile.userId, email: profile.email };
 }
 
 /**
@@ -109,4 +116,3 @@ function forbid(res: Response): void {
   res.status(403).json({ message: 'Forbidden', notice: { message: 'forbiddenError', type: 'error' } });
 }
 
-export type { StaffSession };

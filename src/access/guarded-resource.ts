@@ -1,8 +1,8 @@
 import { BaseRecord, type ActionContext, type CurrentAdmin, type Filter, type ParamsType, type RecordJSON } from 'adminjs';
 import { literal, type Model, type ModelStatic, type Transaction } from 'sequelize';
 import { CrmResource } from '../db/crm-resource.js';
-import { accessOf } from './access-middleware.js';
-import { recordAudit, type Actor } from './audit.js';
+import { accessOf, staffActor } from './access-middleware.js';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from './audit.js';
 import { fieldOfKey, isReadable } from './field-policy.js';
 import { rowScopeCondition } from './row-scopes.js';
 
@@ -129,7 +129,7 @@ class GuardedRecord extends BaseRecord {
   }
 }
 
+/** Without a request (a script, a test) the change is the system's. */
 function actorOf(currentAdmin: CurrentAdmin | undefined): Actor {
-  const profile = accessOf(currentAdmin);
-  return profile ? { id: profile.userId, email: profile.email } : { id: null, email: currentAdmin?.email ?? 'system' };
+  return accessOf(currentAdmin) ? staffActor(currentAdmin) : SYSTEM_ACTOR;
 }
