@@ -30,7 +30,8 @@ export function staffActor(currentAdmin: unknown): Actor & { id: number } {
  */
 export const loadStaffAccess: RequestHandler = async (req, res, next) => {
   const staff = req.session?.adminUser;
-  if (!staff) return next();
+  // The panel's scripts and styles are the same for everyone: no profile query for each of them.
+  if (!staff || req.path.startsWith('/frontend/')) return next();
   try {
     const profile = await loadAccessProfile(Number(staff.id));
     if (!profile) {
