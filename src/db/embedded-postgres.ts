@@ -17,6 +17,7 @@ export interface EmbeddedOptions {
 }
 
 const USER = 'postgres';
+const EMBEDDED_MAJOR_VERSION = '15';
 // The cluster listens on localhost only; the password keeps other local users out of it.
 const PASSWORD = 'petrocrm-embedded';
 
@@ -32,6 +33,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
   if (runningAsRoot) openPathForPostgresUser(options.dataDir, log);
 
+  refuseOtherMajorVersion(options.dataDir);
   stopOrphanedPostmaster(options.dataDir, log);
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -72,6 +74,23 @@ async function ensureDatabase(port: number, database: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The embedded server is PostgreSQL 15, the major version whose pg_dump Debian installs
+ * (postgresql-client-15), so backups need nothing else. A folder made by another major version
+ * (an earlier PetroCRM shipped 18) cannot be opened by this server: say so before postgres fails
+ * with a less helpful message.
+ */
+function refuseOtherMajorVersion(dataDir: string): void {
+  const versionFile = path.join(dataDir, 'PG_VERSION');
+  if (!fs.existsSync(versionFile)) return;
+  const found = fs.readFileSync(versionFile, 'utf8').trim();
+  if (found === EMBEDDED_MAJOR_VERSION) return;
+  throw new Error(
+    `${dataDir} holds a PostgreSQL ${found} cluster; the embedded server is PostgreSQL ${EMBEDDED_MAJOR_VERSION}. ` +
+      `Back it up with PostgreSQL ${found}'s pg_dump, move the folder away (or set EMBEDDED_PG_DIR), start again and restore.`,
+  );
 }
 
 /**
