@@ -9,7 +9,7 @@ import type { StaffSession } from '../../src/access/current-admin.js';
 import { fieldOfKey, isReadable } from '../../src/access/field-policy.js';
 import type { Language } from '../../src/i18n/translate.js';
 import { translate } from '../../src/i18n/translate.js';
-import { BusinessRuleError } from '../../src/domain/business-rule-error.js';
+import { BusinessRuleError } from '../../src/errors/business-rule-error.js';
 import { checkImport } from '../../src/domain/transfer/check-import.js';
 import { commitImport } from '../../src/domain/transfer/commit-import.js';
 import { writeImportTemplate } from '../../src/domain/transfer/import-template.js';

@@ -2,7 +2,7 @@ import { ValidationError, type ActionContext, type ActionRequest, type Before, t
 import { hashPassword } from '../../src/access/passwords.js';
 import { MIN_PASSWORD_LENGTH, changeOwnPassword, setUserActive } from '../../src/access/staff-accounts.js';
 import { staffActor } from '../../src/access/access-middleware.js';
-import { BusinessRuleError } from '../../src/domain/business-rule-error.js';
+import { BusinessRuleError } from '../../src/errors/business-rule-error.js';
 import { refusalNotice } from '../workflow/workflow-action.js';
 import { Components } from './user.components.js';
 

@@ -1,4 +1,4 @@
-import { BusinessRuleError } from '../../src/domain/business-rule-error.js';
+import { BusinessRuleError } from '../../src/errors/business-rule-error.js';
 
 /** Reads a POSTed workflow form: fields arrive as strings (multipart) or JSON values. */
 export class FormPayload {

@@ -1,7 +1,7 @@
 import { NotFoundError, type Action, type ActionContext, type ActionRequest, type ActionResponse, type IsFunction, type NoticeMessage, type RecordJSON } from 'adminjs';
-import type { Actor } from '../../src/access/audit.js';
+import type { Actor } from '../../src/audit/audit-log.js';
 import { staffActor } from '../../src/access/access-middleware.js';
-import { BusinessRuleError } from '../../src/domain/business-rule-error.js';
+import { BusinessRuleError } from '../../src/errors/business-rule-error.js';
 import { FormPayload } from './form-payload.js';
 import { WorkflowComponents } from './workflow.components.js';
 import type { FormField, FormOptions, Message } from './workflow-screens.js';

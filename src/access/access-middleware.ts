@@ -7,7 +7,7 @@ import { fieldOfKey, isReadable } from './field-policy.js';
 import { rowScopeCondition } from './row-scopes.js';
 import { User } from '../models/index.js';
 import { rememberLanguageChoice } from '../i18n/remember-language.js';
-import type { Actor } from './audit.js';
+import type { Actor } from '../audit/audit-log.js';
 
 const ACCESS = Symbol.for('petrocrm.access');
 

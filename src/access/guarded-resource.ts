@@ -2,7 +2,7 @@ import { BaseRecord, type ActionContext, type CurrentAdmin, type Filter, type Pa
 import { literal, type Model, type ModelStatic, type Transaction } from 'sequelize';
 import { CrmResource } from '../db/crm-resource.js';
 import { accessOf, staffActor } from './access-middleware.js';
-import { recordAudit, SYSTEM_ACTOR, type Actor } from './audit.js';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.js';
 import { fieldOfKey, isReadable } from './field-policy.js';
 import { rowScopeCondition } from './row-scopes.js';
 

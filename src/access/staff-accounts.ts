@@ -1,8 +1,8 @@
 import { Sequelize, type Transaction } from 'sequelize';
 import { Role, User } from '../models/index.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { recordAudit, type Actor } from './audit.js';
-import { BusinessRuleError } from '../domain/business-rule-error.js';
+import { recordAudit, type Actor } from '../audit/audit-log.js';
+import { BusinessRuleError } from '../errors/business-rule-error.js';
 
 /**
  * Creates the administrator named by ADMIN_EMAIL / ADMIN_PASSWORD unless a user with that e-mail

@@ -1,7 +1,7 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import { Customer } from '../../models/index.js';
 import type { CUSTOMER_GRADES, CUSTOMER_STATUSES } from '../../models/customer.model.js';
-import { recordAudit, SYSTEM_ACTOR, type Actor } from '../../access/audit.js';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../../audit/audit-log.js';
 import { churnThresholds, type ChurnThresholds } from './churn-thresholds.js';
 import { calendarDay, REVENUE_ORDER_STATUSES } from './revenue.js';
 

@@ -1,7 +1,7 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import { Customer } from '../../models/index.js';
-import { recordAudit, type Actor } from '../../access/audit.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import { recordAudit, type Actor } from '../../audit/audit-log.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 
 /**
  * Every table whose rows belong to a customer through customer_id, and so move to the survivor.

@@ -1,7 +1,7 @@
 import type { Transaction } from 'sequelize';
 import { Product, StockLevel, type StockMovement } from '../../models/index.js';
-import type { Actor } from '../../access/audit.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import type { Actor } from '../../audit/audit-log.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { optionalText, requireText } from '../sales/required-input.js';
 import { allocateBatchesFifo, batchBalance, type BatchPortion } from './allocate-batches-fifo.js';
 import { compareQuantities, negateQuantity, parseQuantity, unitSymbol } from './quantity.js';

@@ -1,6 +1,6 @@
 import type { Transaction } from 'sequelize';
 import { Product, Warehouse } from '../../models/index.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 
 /** The product a form names, or a refusal next to its field. */
 export async function findProductOrRefuse(productId: number, field: string, transaction: Transaction): Promise<Product> {

@@ -1,4 +1,4 @@
-import { BusinessRuleError } from '../business-rule-error.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import type { UNITS } from '../../models/product.model.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Product, StockMovement, Warehouse } from '../../models/index.js';
 import { StockLevel } from '../../models/index.js';
-import type { Actor } from '../../access/audit.js';
+import type { Actor } from '../../audit/audit-log.js';
 import { optionalText, requireId, requireText } from '../sales/required-input.js';
 import { findActiveWarehouseOrRefuse, findProductOrRefuse } from './inventory-lookups.js';
 import { parseQuantity } from './quantity.js';

@@ -1,6 +1,6 @@
 import type { Transaction } from 'sequelize';
 import { StockMovement } from '../../models/index.js';
-import { recordAudit, type Actor } from '../../access/audit.js';
+import { recordAudit, type Actor } from '../../audit/audit-log.js';
 
 export type StockMovementValues = Pick<
   StockMovement['_creationAttributes'],

@@ -1,6 +1,6 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import { StockLevel } from '../../models/index.js';
-import { recordAudit, type Actor } from '../../access/audit.js';
+import { recordAudit, type Actor } from '../../audit/audit-log.js';
 import { subtractQuantity } from './quantity.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Product, StockLevel, type StockMovement, type Warehouse } from '../../models/index.js';
-import type { Actor } from '../../access/audit.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import type { Actor } from '../../audit/audit-log.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { optionalText, requireId } from '../sales/required-input.js';
 import { allocateBatchesFifo } from './allocate-batches-fifo.js';
 import { findActiveWarehouseOrRefuse } from './inventory-lookups.js';

@@ -1,7 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import { Campaign } from '../../models/index.js';
-import { recordAudit, type Actor } from '../../access/audit.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import { recordAudit, type Actor } from '../../audit/audit-log.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { lockOpenCampaign } from './lock-campaign.js';
 
 export interface TargetListResult {

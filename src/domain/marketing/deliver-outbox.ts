@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import { QueryTypes } from 'sequelize';
 import { EmailMessage } from '../../models/index.js';
-import { recordAudit, SYSTEM_ACTOR, type Actor } from '../../access/audit.js';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../../audit/audit-log.js';
 import { mailSettings, type MailSettings } from './mail-settings.js';
 
 export interface DeliveryReport {

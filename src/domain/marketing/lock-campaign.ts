@@ -1,6 +1,6 @@
 import type { Transaction } from 'sequelize';
 import { Campaign } from '../../models/index.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 
 /** A campaign locked for this transaction, refused when it is over (completed or cancelled). */
 export async function lockOpenCampaign(campaignId: number, transaction: Transaction): Promise<Campaign> {

@@ -1,6 +1,6 @@
 import { Contact, Customer, EmailMessage, EmailTemplate } from '../../models/index.js';
-import { recordAudit, type Actor } from '../../access/audit.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import { recordAudit, type Actor } from '../../audit/audit-log.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { customerEmailFields, renderEmail } from './render-email.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { Transaction } from 'sequelize';
 import { CampaignMember, SalesOrder } from '../../models/index.js';
 import type { CAMPAIGN_MEMBER_STATUSES } from '../../models/campaign-member.model.js';
-import { recordAudit, type Actor } from '../../access/audit.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import { recordAudit, type Actor } from '../../audit/audit-log.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { optionalText } from '../service/form-text.js';
 
 type MemberStatus = (typeof CAMPAIGN_MEMBER_STATUSES)[number];

@@ -1,4 +1,4 @@
-import { BusinessRuleError } from '../business-rule-error.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 
 /** Values a template may use, by group: {{customer.name}}, {{contact.name}}, {{campaign.name}} … */
 export type EmailFields = Record<string, Record<string, string | number | null>>;

@@ -1,6 +1,6 @@
 import { EmailMessage } from '../../models/index.js';
-import { recordAudit, type Actor } from '../../access/audit.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import { recordAudit, type Actor } from '../../audit/audit-log.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 
 /**
  * Puts a failed message back in the outbox with a fresh count of attempts, after someone fixed

@@ -1,6 +1,6 @@
 import { Opportunity } from '../../models/index.js';
-import type { Actor } from '../../access/audit.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import type { Actor } from '../../audit/audit-log.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { lockOpenOpportunity, OPEN_STAGES, STAGE_PROBABILITY, type OpportunityStage } from './opportunity-pipeline.js';
 import { updateOpportunity } from './update-opportunity.js';
 

@@ -1,5 +1,5 @@
 import { Opportunity } from '../../models/index.js';
-import type { Actor } from '../../access/audit.js';
+import type { Actor } from '../../audit/audit-log.js';
 import { requireText } from '../sales/required-input.js';
 import { lockOpenOpportunity, STAGE_PROBABILITY } from './opportunity-pipeline.js';
 import { updateOpportunity } from './update-opportunity.js';

@@ -1,7 +1,7 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import { Customer, Opportunity, Product, SalesOrder, SalesOrderItem, type Warehouse } from '../../models/index.js';
-import { recordAudit, type Actor } from '../../access/audit.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import { recordAudit, type Actor } from '../../audit/audit-log.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { chooseOrderWarehouse } from './choose-order-warehouse.js';
 import { lockOpenOpportunity, STAGE_PROBABILITY } from './opportunity-pipeline.js';
 import { updateOpportunity } from './update-opportunity.js';

@@ -1,7 +1,7 @@
 import type { Transaction } from 'sequelize';
 import { Opportunity } from '../../models/index.js';
 import type { OPPORTUNITY_STAGES } from '../../models/opportunity.model.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 

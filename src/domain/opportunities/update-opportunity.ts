@@ -1,6 +1,6 @@
 import type { Transaction } from 'sequelize';
 import type { Opportunity } from '../../models/index.js';
-import { recordAudit, type Actor } from '../../access/audit.js';
+import { recordAudit, type Actor } from '../../audit/audit-log.js';
 
 type OpportunityChanges = Partial<Pick<Opportunity, 'stage' | 'probability' | 'closed_at' | 'lost_reason'>>;
 

@@ -1,6 +1,6 @@
 import { SalesOrder } from '../../models/index.js';
-import type { Actor } from '../../access/audit.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import type { Actor } from '../../audit/audit-log.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { negateQuantity, summarizeQuantities, type QuantitySummary } from '../inventory/quantity.js';
 import { auditStockLevelChange, releaseReservedStock } from '../inventory/stock-level-changes.js';
 import { lockOrderIn } from './lock-order.js';

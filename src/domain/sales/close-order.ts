@@ -1,5 +1,5 @@
 import { SalesOrder } from '../../models/index.js';
-import type { Actor } from '../../access/audit.js';
+import type { Actor } from '../../audit/audit-log.js';
 import { lockOrderIn } from './lock-order.js';
 import { updateOrderStatus } from './update-order-status.js';
 

@@ -1,7 +1,7 @@
 import type { Transaction } from 'sequelize';
 import { SalesOrder, Warehouse } from '../../models/index.js';
-import type { Actor } from '../../access/audit.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import type { Actor } from '../../audit/audit-log.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { subtractQuantity, summarizeQuantities, unitSymbol, type QuantitySummary } from '../inventory/quantity.js';
 import { auditStockLevelChange, availableOf, readStockLevel, reserveStock, type StockLevelKey } from '../inventory/stock-level-changes.js';
 import { lockOrderIn } from './lock-order.js';

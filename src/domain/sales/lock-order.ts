@@ -1,7 +1,7 @@
 import type { Transaction } from 'sequelize';
 import { SalesOrder } from '../../models/index.js';
 import type { SALES_ORDER_STATUSES } from '../../models/sales-order.model.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 
 export type SalesOrderStatus = (typeof SALES_ORDER_STATUSES)[number];
 

@@ -1,4 +1,4 @@
-import { BusinessRuleError } from '../business-rule-error.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 
 /**
  * What a form must carry before a rule can even be checked. Field names are the column names, so a

@@ -1,6 +1,6 @@
 import { SalesOrder } from '../../models/index.js';
-import type { Actor } from '../../access/audit.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import type { Actor } from '../../audit/audit-log.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { allocateBatchesFifo } from '../inventory/allocate-batches-fifo.js';
 import { negateQuantity, summarizeQuantities } from '../inventory/quantity.js';
 import { auditStockLevelChange, issueReservedStock } from '../inventory/stock-level-changes.js';

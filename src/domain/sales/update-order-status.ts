@@ -1,6 +1,6 @@
 import type { Transaction } from 'sequelize';
 import type { SalesOrder } from '../../models/index.js';
-import { recordAudit, type Actor } from '../../access/audit.js';
+import { recordAudit, type Actor } from '../../audit/audit-log.js';
 
 type OrderChanges = Partial<Pick<SalesOrder, 'status' | 'confirmed_at' | 'shipped_at' | 'delivered_at' | 'cancelled_at' | 'cancel_reason'>>;
 

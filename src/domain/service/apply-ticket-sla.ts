@@ -1,5 +1,5 @@
 import { Ticket } from '../../models/index.js';
-import { recordAudit, type Actor } from '../../access/audit.js';
+import { recordAudit, type Actor } from '../../audit/audit-log.js';
 import { slaDueAt, type TicketPriority } from './ticket-sla.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Role, User } from '../../models/index.js';
-import type { Actor } from '../../access/audit.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import type { Actor } from '../../audit/audit-log.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { changeTicket, OPEN_TICKET_STATUSES } from './change-ticket.js';
 
 /** Only the service team works tickets; a sales rep who raised one does not become its handler. */

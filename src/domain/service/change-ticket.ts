@@ -1,7 +1,7 @@
 import type { Transaction } from 'sequelize';
 import { Ticket, type TICKET_STATUSES } from '../../models/ticket.model.js';
-import { recordAudit, type Actor } from '../../access/audit.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import { recordAudit, type Actor } from '../../audit/audit-log.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 type TicketChange = Partial<Pick<Ticket, Exclude<keyof Ticket['_attributes'], 'id' | 'ticket_no' | 'created_at'>>>;

@@ -1,5 +1,5 @@
-import type { Actor } from '../../access/audit.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import type { Actor } from '../../audit/audit-log.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { changeTicket } from './change-ticket.js';
 import { optionalText } from './form-text.js';
 

@@ -1,6 +1,6 @@
 import { ESCALATION_TARGETS } from '../../models/ticket.model.js';
-import type { Actor } from '../../access/audit.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import type { Actor } from '../../audit/audit-log.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { changeTicket } from './change-ticket.js';
 import { requiredText } from './form-text.js';
 

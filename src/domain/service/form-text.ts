@@ -1,4 +1,4 @@
-import { BusinessRuleError } from '../business-rule-error.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 
 /** Form text: trimmed, and empty counts as missing. */
 export function requiredText(value: unknown, code: string, field: string): string {

@@ -1,4 +1,4 @@
-import type { Actor } from '../../access/audit.js';
+import type { Actor } from '../../audit/audit-log.js';
 import { changeTicket } from './change-ticket.js';
 import { optionalText } from './form-text.js';
 import { slaDueAt } from './ticket-sla.js';

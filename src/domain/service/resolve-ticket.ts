@@ -1,4 +1,4 @@
-import type { Actor } from '../../access/audit.js';
+import type { Actor } from '../../audit/audit-log.js';
 import { changeTicket } from './change-ticket.js';
 import { requiredText } from './form-text.js';
 

@@ -1,6 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import { Ticket } from '../../models/index.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 
 export interface BatchRecipient {
   customer_id: number;

@@ -1,7 +1,7 @@
 import type { Transaction } from 'sequelize';
 import { Activity, Customer, Opportunity, type User } from '../../models/index.js';
-import { recordAudit, type Actor } from '../../access/audit.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import { recordAudit, type Actor } from '../../audit/audit-log.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { optionalText, requireText } from '../sales/required-input.js';
 import { findAssignee, parseDueAt } from './task-rules.js';
 

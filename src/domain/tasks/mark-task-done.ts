@@ -1,5 +1,5 @@
 import { Activity } from '../../models/index.js';
-import { recordAudit, type Actor } from '../../access/audit.js';
+import { recordAudit, type Actor } from '../../audit/audit-log.js';
 import { lockOpenTask } from './task-rules.js';
 
 /** 完成任务: the task leaves its assignee's open list. */

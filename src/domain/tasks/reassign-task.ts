@@ -1,5 +1,5 @@
 import { Activity, type User } from '../../models/index.js';
-import { recordAudit, type Actor } from '../../access/audit.js';
+import { recordAudit, type Actor } from '../../audit/audit-log.js';
 import { findAssignee, lockOpenTask, parseDueAt } from './task-rules.js';
 
 export interface TaskReassignment {

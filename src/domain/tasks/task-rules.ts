@@ -1,6 +1,6 @@
 import type { Transaction } from 'sequelize';
 import { Activity, User } from '../../models/index.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { requireId } from '../sales/required-input.js';
 
 /** A due date as a form sends it (ISO text or a Date); a task is never due in the past. */

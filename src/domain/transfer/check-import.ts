@@ -1,7 +1,7 @@
 import type { Transaction } from 'sequelize';
 import type { AccessProfile } from '../../access/access-profile.js';
 import { translate, type Language } from '../../i18n/translate.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import type { ImportField, Params } from './import-fields.js';
 import type { ImportRow, Importer } from './importer.js';
 import { readTableFile } from './read-table-file.js';

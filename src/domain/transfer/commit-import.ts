@@ -1,8 +1,8 @@
 import { AuditLog } from '../../models/index.js';
 import type { AccessProfile } from '../../access/access-profile.js';
-import { recordAudit, type Actor } from '../../access/audit.js';
+import { recordAudit, type Actor } from '../../audit/audit-log.js';
 import type { Language } from '../../i18n/translate.js';
-import { BusinessRuleError } from '../business-rule-error.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { checkImport, type ImportCheck } from './check-import.js';
 import type { Importer } from './importer.js';
 

@@ -1,6 +1,6 @@
 import type { Model, ModelStatic } from 'sequelize';
 import { AuditLog } from '../../models/index.js';
-import { describeChanges } from '../../access/audit.js';
+import { describeChanges } from '../../audit/audit-log.js';
 import type { WriteContext } from './importer.js';
 
 /** Rows per INSERT: large enough to be fast, small enough for steady progress. */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { BusinessRuleError } from '../business-rule-error.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { unguardFormula } from './cell-format.js';
 
 /** A sheet as the user sees it in Excel: the header row, then rows numbered as Excel numbers them. */

@@ -4,7 +4,7 @@ import { createCustomer, createOrder, createWarehouse, demoUser } from '../../su
 import {
   Activity, AuditLog, Campaign, CampaignMember, Contact, Contract, Customer, CustomerFeedback, EmailMessage, Opportunity, Ticket,
 } from '../../../src/models/index.js';
-import type { Actor } from '../../../src/access/audit.js';
+import type { Actor } from '../../../src/audit/audit-log.js';
 import { CUSTOMER_CHILD_TABLES, mergeCustomers } from '../../../src/domain/customers/merge-customers.js';
 
 type Table = (typeof CUSTOMER_CHILD_TABLES)[number];

@@ -5,7 +5,7 @@ import { receiveStock } from '../../../src/domain/inventory/receive-stock.js';
 import { confirmOrder } from '../../../src/domain/sales/confirm-order.js';
 import { StockMovement } from '../../../src/models/index.js';
 import { translate } from '../../../src/i18n/translate.js';
-import type { Actor } from '../../../src/access/audit.js';
+import type { Actor } from '../../../src/audit/audit-log.js';
 import { actorFor, auditOf, expectRefusedWithoutChanges } from '../sales/workflow-test-kit.js';
 
 describe('adjusting stock after a stock-take', () => {

@@ -1,5 +1,5 @@
 import { parseQuantity, sumQuantities, summarizeQuantities } from '../../../src/domain/inventory/quantity.js';
-import { BusinessRuleError } from '../../../src/domain/business-rule-error.js';
+import { BusinessRuleError } from '../../../src/errors/business-rule-error.js';
 
 describe('quantities', () => {
   test('when typed with up to three decimals, then they come back exact to the kilogram, signed only when asked', () => {

@@ -3,7 +3,7 @@ import { createProduct, createWarehouse } from '../../support/fixtures.js';
 import { receiveStock } from '../../../src/domain/inventory/receive-stock.js';
 import { StockLevel, StockMovement } from '../../../src/models/index.js';
 import { translate } from '../../../src/i18n/translate.js';
-import type { Actor } from '../../../src/access/audit.js';
+import type { Actor } from '../../../src/audit/audit-log.js';
 import { actorFor, auditOf, expectRefusedWithoutChanges } from '../sales/workflow-test-kit.js';
 
 describe('receiving stock', () => {

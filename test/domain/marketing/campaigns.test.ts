@@ -1,7 +1,7 @@
 import type { DomainDatabase } from '../../support/domain-database.js';
 import { createOrder, createProduct, createWarehouse } from '../../support/fixtures.js';
 import { AuditLog, Campaign, CampaignMember, EmailMessage, type Customer } from '../../../src/models/index.js';
-import type { Actor } from '../../../src/access/audit.js';
+import type { Actor } from '../../../src/audit/audit-log.js';
 import { buildCampaignTargets } from '../../../src/domain/marketing/build-campaign-targets.js';
 import { launchCampaign } from '../../../src/domain/marketing/launch-campaign.js';
 import { recordCampaignConversion, recordCampaignResponse } from '../../../src/domain/marketing/record-campaign-response.js';

@@ -1,6 +1,6 @@
 import type { DomainDatabase } from '../../support/domain-database.js';
 import { AuditLog, EmailMessage } from '../../../src/models/index.js';
-import type { Actor } from '../../../src/access/audit.js';
+import type { Actor } from '../../../src/audit/audit-log.js';
 import { queueCustomerEmail } from '../../../src/domain/marketing/queue-customer-email.js';
 import { customerWithContacts, openMarketingDatabase, template } from './marketing-company.js';
 

@@ -1,6 +1,6 @@
 import type { DomainDatabase } from '../../support/domain-database.js';
 import { AuditLog, EmailMessage } from '../../../src/models/index.js';
-import type { Actor } from '../../../src/access/audit.js';
+import type { Actor } from '../../../src/audit/audit-log.js';
 import { buildCampaignTargets } from '../../../src/domain/marketing/build-campaign-targets.js';
 import { launchCampaign } from '../../../src/domain/marketing/launch-campaign.js';
 import { deliverOutbox, retryDelaySeconds } from '../../../src/domain/marketing/deliver-outbox.js';

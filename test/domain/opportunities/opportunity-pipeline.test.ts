@@ -5,7 +5,7 @@ import { markOpportunityWon } from '../../../src/domain/opportunities/mark-oppor
 import { markOpportunityLost } from '../../../src/domain/opportunities/mark-opportunity-lost.js';
 import { Opportunity, SalesOrderItem, type Customer, type Product } from '../../../src/models/index.js';
 import { translate } from '../../../src/i18n/translate.js';
-import type { Actor } from '../../../src/access/audit.js';
+import type { Actor } from '../../../src/audit/audit-log.js';
 import { actorFor, auditOf, expectRefusedWithoutChanges } from '../sales/workflow-test-kit.js';
 
 describe('the opportunity pipeline', () => {

@@ -3,7 +3,7 @@ import { createCustomer, createOrder, createProduct, createWarehouse, setStock }
 import { confirmOrder } from '../../../src/domain/sales/confirm-order.js';
 import { StockLevel } from '../../../src/models/index.js';
 import { translate } from '../../../src/i18n/translate.js';
-import type { Actor } from '../../../src/access/audit.js';
+import type { Actor } from '../../../src/audit/audit-log.js';
 import { actorFor, auditOf, expectRefusedWithoutChanges } from './workflow-test-kit.js';
 
 describe('confirming an order', () => {

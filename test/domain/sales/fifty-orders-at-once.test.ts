@@ -6,8 +6,8 @@ import { initModels, SalesOrder, StockLevel, StockMovement } from '../../../src/
 import { confirmOrder } from '../../../src/domain/sales/confirm-order.js';
 import { shipOrder } from '../../../src/domain/sales/ship-order.js';
 import { receiveStock } from '../../../src/domain/inventory/receive-stock.js';
-import { BusinessRuleError } from '../../../src/domain/business-rule-error.js';
-import type { Actor } from '../../../src/access/audit.js';
+import { BusinessRuleError } from '../../../src/errors/business-rule-error.js';
+import type { Actor } from '../../../src/audit/audit-log.js';
 import { actorFor } from './workflow-test-kit.js';
 
 /**

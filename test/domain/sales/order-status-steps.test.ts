@@ -7,7 +7,7 @@ import { closeOrder } from '../../../src/domain/sales/close-order.js';
 import { cancelOrder } from '../../../src/domain/sales/cancel-order.js';
 import { SalesOrder, StockLevel } from '../../../src/models/index.js';
 import { translate } from '../../../src/i18n/translate.js';
-import type { Actor } from '../../../src/access/audit.js';
+import type { Actor } from '../../../src/audit/audit-log.js';
 import { actorFor, auditOf, expectRefusedWithoutChanges } from './workflow-test-kit.js';
 
 describe('delivering, closing and cancelling orders', () => {

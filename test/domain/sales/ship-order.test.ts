@@ -5,7 +5,7 @@ import { shipOrder } from '../../../src/domain/sales/ship-order.js';
 import { receiveStock } from '../../../src/domain/inventory/receive-stock.js';
 import { StockLevel, StockMovement } from '../../../src/models/index.js';
 import { translate } from '../../../src/i18n/translate.js';
-import type { Actor } from '../../../src/access/audit.js';
+import type { Actor } from '../../../src/audit/audit-log.js';
 import { actorFor, auditOf, expectRefusedWithoutChanges } from './workflow-test-kit.js';
 
 describe('shipping an order', () => {

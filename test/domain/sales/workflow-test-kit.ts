@@ -1,6 +1,6 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
-import type { Actor } from '../../../src/access/audit.js';
-import { BusinessRuleError } from '../../../src/domain/business-rule-error.js';
+import type { Actor } from '../../../src/audit/audit-log.js';
+import { BusinessRuleError } from '../../../src/errors/business-rule-error.js';
 import { AuditLog } from '../../../src/models/index.js';
 import { demoUser } from '../../support/fixtures.js';
 

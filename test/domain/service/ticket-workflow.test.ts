@@ -1,8 +1,8 @@
 import { openDomainDatabase, type DomainDatabase } from '../../support/domain-database.js';
 import { createCustomer, demoUser } from '../../support/fixtures.js';
 import { AuditLog, Ticket } from '../../../src/models/index.js';
-import type { Actor } from '../../../src/access/audit.js';
-import { BusinessRuleError } from '../../../src/domain/business-rule-error.js';
+import type { Actor } from '../../../src/audit/audit-log.js';
+import { BusinessRuleError } from '../../../src/errors/business-rule-error.js';
 import { assignTicket } from '../../../src/domain/service/assign-ticket.js';
 import { startTicket } from '../../../src/domain/service/start-ticket.js';
 import { escalateTicket } from '../../../src/domain/service/escalate-ticket.js';

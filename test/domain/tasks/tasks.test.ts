@@ -7,7 +7,7 @@ import { markTaskDone } from '../../../src/domain/tasks/mark-task-done.js';
 import { listOpenTasks } from '../../../src/domain/tasks/list-open-tasks.js';
 import { Activity, User } from '../../../src/models/index.js';
 import { translate } from '../../../src/i18n/translate.js';
-import type { Actor } from '../../../src/access/audit.js';
+import type { Actor } from '../../../src/audit/audit-log.js';
 import { actorFor, auditOf, expectRefusedWithoutChanges } from '../sales/workflow-test-kit.js';
 
 describe('tasks', () => {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { readTableFile } from '../../../src/domain/transfer/read-table-file.js';
-import { BusinessRuleError } from '../../../src/domain/business-rule-error.js';
+import { BusinessRuleError } from '../../../src/errors/business-rule-error.js';
 
 /** What the import reads from the files offices actually send: Excel's CSV flavours and .xlsx. */
 describe('reading an uploaded table', () => {
