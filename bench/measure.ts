@@ -140,22 +140,24 @@ async function checkAgainstSql(
 /** The statements one request sends apart from the session and the access profile, for 'replay'. */
 async function captureDataStatements(url: string, cookie: string | undefined, context: MeasureContext): Promise<SqlStatement[]> {
   const stop = captureQueries();
+  let captured: CapturedQuery[];
   try {
     await sequential(context, url, cookie, 1);
   } finally {
-    const data = stop().filter((query) => query.kind === 'data');
-    const control = data.filter((query) => /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|START)\b/i.test(query.text));
-    if (control.length > 0) context.log(`  note: the replay leaves out ${control.length} connection-setup or transaction statements (SET, BEGIN…)`);
-    return data.filter((query) => !control.includes(query)).map(({ text, values }) => ({ text, values }));
+    captured = stop();
   }
+  const data = captured.filter((query) => query.kind === 'data');
+  const control = data.filter((query) => /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|START)\b/i.test(query.text));
+  if (control.length > 0) context.log(`  note: the replay leaves out ${control.length} connection-setup or transaction statements (SET, BEGIN…)`);
+  return data.filter((query) => !control.includes(query)).map(({ text, values }) => ({ text, values }));
 }
 
 async function profileRequests(
   url: string, cookie: string | undefined, scenario: Scenario, requests: number, context: MeasureContext,
 ): Promise<RequestProfile> {
   const stop = captureQueries();
-  let spans: Array<[number, number]> = [];
-  let queries: CapturedQuery[] = [];
+  let spans: Array<[number, number]>;
+  let queries: CapturedQuery[];
   try {
     spans = (await sequential(context, url, cookie, requests)).spans;
   } finally {

@@ -122,6 +122,6 @@ function parseBranch(value: string | undefined): number | null {
 
 /** Express hands a repeated parameter over as an array; the first one counts. */
 function text(value: unknown): string | undefined {
-  const first = Array.isArray(value) ? value[0] : value;
+  const first: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
   return typeof first === 'string' ? first.trim() : undefined;
 }

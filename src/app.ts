@@ -88,8 +88,8 @@ export function buildApp({ config, databaseUrl, sessionSecret, log = console.err
         const staff = await authenticate(email, password);
         if (staff && context?.req) {
           // A new session id at login, so an id planted before login is worth nothing after it.
-          await regenerate(context.req as express.Request);
-          setLanguageCookie(context.res as express.Response, staff.locale);
+          await regenerate(context.req);
+          setLanguageCookie(context.res, staff.locale);
         }
         return staff;
       },
@@ -145,9 +145,11 @@ function loginRateLimit(maxFailures: number, admin: AdminJS): RequestHandler {
     legacyHeaders: false,
     requestWasSuccessful: (_req, res) => res.statusCode === 302,
     skipSuccessfulRequests: true,
-    handler: async (_req, res) => {
-      const page = await admin.renderLogin({ action: admin.options.loginPath, errorMessage: 'tooManyRequests' });
-      res.status(429).send(page);
+    handler: (_req, res, next) => {
+      admin
+        .renderLogin({ action: admin.options.loginPath, errorMessage: 'tooManyRequests' })
+        .then((page) => res.status(429).send(page))
+        .catch(next);
     },
   });
 }
@@ -159,7 +161,7 @@ const refuseAnonymousApiCalls: RequestHandler = (req, res, next) => {
 };
 
 function regenerate(req: express.Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) => req.session.regenerate((error: unknown) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve())));
 }
 
 /** Stack traces go to the log, never to the page. */

@@ -64,8 +64,8 @@ function startBackgroundJobs(config: Config, log: (message: string) => void): { 
   const jobs = [
     config.customerAnalysis.dailyAt ? startAnalysisSchedule(config.customerAnalysis.dailyAt, log) : undefined,
     config.mail.sendIntervalSeconds > 0 ? startOutboxSender(config.mail.sendIntervalSeconds, log) : undefined,
-  ];
-  return { stop: async () => void (await Promise.all(jobs.map((job) => job?.stop()))) };
+  ].filter((job) => job !== undefined);
+  return { stop: async () => void (await Promise.all(jobs.map((job) => job.stop()))) };
 }
 
 function listen(app: http.RequestListener, config: Config): Promise<http.Server> {

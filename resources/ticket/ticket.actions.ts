@@ -18,7 +18,7 @@ const ticketNo = (ticket: Ticket) => ({ ticketNo: ticket.ticket_no });
 
 /** The SLA due time follows the priority: set after a ticket is created, or edited to another priority. */
 const rememberPriority: Before = async (request: ActionRequest, context: ActionContext) => {
-  if (request.method === 'post' && context.record) context.priorityBeforeEdit = context.record.params.priority;
+  if (request.method === 'post' && context.record) context.priorityBeforeEdit = context.record.params.priority as unknown;
   return request;
 };
 

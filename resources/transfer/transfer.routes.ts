@@ -91,7 +91,7 @@ function exportList(admin: AdminJS): RequestHandler {
   return async (req, res, next) => {
     const { staff, profile, resource, language } = res.locals.transfer as Transfer;
     const resourceId = resource.id();
-    const query = flat.unflatten<Record<string, unknown>, ListQuery>(req.query as Record<string, unknown>);
+    const query = flat.unflatten<Record<string, unknown>, ListQuery>(req.query);
     const asked = [...Object.keys(query.filters ?? {}), ...(query.sortBy ? [query.sortBy] : [])].map(fieldOfKey);
     // Filtering or sorting on a field the role may not see would reveal it: refused, as on the list.
     if (!asked.every((field) => isReadable(profile, resourceId, field))) return forbid(res);
@@ -133,7 +133,7 @@ function exportList(admin: AdminJS): RequestHandler {
 /** The context AdminJS's API controller gives an action; the resource reads only `currentAdmin` (the row scope). */
 function listContext(admin: AdminJS, resource: BaseResource, staff: StaffSession): ActionContext {
   const context = { resource, action: resource.decorate().actions.list, h: new ViewHelpers(admin), currentAdmin: staff, _admin: admin };
-  return context as unknown as ActionContext;
+  return context;
 }
 
 function modelOf(resource: BaseResource): ModelStatic<Model> {
@@ -181,7 +181,7 @@ const checkUpload: RequestHandler = async (req, res) => {
  * browser goes away before the end, the transaction is rolled back: nothing is half-imported.
  */
 const commitUpload: RequestHandler = async (req, res, next) => {
-  const { staff, profile, resource, language } = res.locals.transfer as Transfer;
+  const { profile, resource, language } = res.locals.transfer as Transfer;
   const cancel = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) cancel.abort();

@@ -85,7 +85,7 @@ export function enforceApiAccess(admin: AdminJS): RequestHandler {
       if (!can(profile, route.resourceId, action)) return forbid(res);
       if (!queriesReadableFields(req, profile, route.resourceId)) return forbid(res);
       const recordIds =
-        route.kind === 'record' ? [route.recordId] : route.kind === 'bulk' ? String(req.query.recordIds ?? '').split(',').filter(Boolean) : [];
+        route.kind === 'record' ? [route.recordId] : route.kind === 'bulk' ? (typeof req.query.recordIds === 'string' ? req.query.recordIds : '').split(',').filter(Boolean) : [];
       if (recordIds.length > 0 && !(await allInScope(profile, resource.id(), recordIds))) return forbid(res);
       next();
     } catch (error) {

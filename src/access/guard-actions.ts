@@ -92,7 +92,7 @@ async function assertReferencesInScope(payload: Record<string, unknown>, profile
     const [rows] = await sequelizeOf(context).query(`SELECT 1 FROM ${pg.escapeIdentifier(target)} WHERE id = $1 AND ${condition}`, {
       bind: [id],
     });
-    if ((rows as unknown[]).length === 0) errors[key] = { message: 'referenceNotFound' };
+    if ((rows).length === 0) errors[key] = { message: 'referenceNotFound' };
   }
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 }

@@ -8,6 +8,7 @@ import { rowScopeCondition } from './row-scopes.js';
 
 type FindOptions = Parameters<CrmResource['find']>[1];
 type SequelizeRecord = Model & { toJSON(): Record<string, unknown> };
+type Row = Record<string, unknown>;
 
 /**
  * The AdminJS adapter every resource goes through. Over CrmResource (field errors, search) it adds
@@ -53,7 +54,7 @@ export class GuardedResource extends CrmResource {
 
   override async create(params: ParamsType, context?: ActionContext): Promise<ParamsType> {
     const values = this.parseParams(params);
-    const after = await this.inAuditedTransaction(context, values, async (transaction, actor) => {
+    const after = await this.inAuditedTransaction(context, values, async (transaction, actor): Promise<Row> => {
       const created = await this.model.create(values, { transaction });
       await recordAudit(actor, { action: 'new', resource: this.id(), recordId: created.get('id') as number, after: created.toJSON() }, transaction);
       return created.toJSON();
@@ -63,11 +64,11 @@ export class GuardedResource extends CrmResource {
 
   override async update(id: string, params: ParamsType, context?: ActionContext): Promise<ParamsType> {
     const values = this.parseParams(params);
-    const after = await this.inAuditedTransaction(context, values, async (transaction, actor) => {
+    const after = await this.inAuditedTransaction(context, values, async (transaction, actor): Promise<Row> => {
       const row = await this.model.findByPk(id, { transaction, lock: true, rejectOnEmpty: true });
-      const before = row.toJSON();
+      const before: Row = row.toJSON();
       await row.update(values, { transaction });
-      await recordAudit(actor, { action: 'edit', resource: this.id(), recordId: id, before, after: row.toJSON() }, transaction);
+      await recordAudit(actor, { action: 'edit', resource: this.id(), recordId: id, before, after: row.toJSON<Row>() }, transaction);
       return row.toJSON();
     });
     return this.titled(after);
@@ -85,7 +86,7 @@ export class GuardedResource extends CrmResource {
         for (const id of ids) {
           const row = await this.model.findByPk(id, { transaction, lock: true });
           if (!row) continue;
-          const before = row.toJSON();
+          const before: Row = row.toJSON();
           await row.destroy({ transaction });
           await recordAudit(actor, { action: 'delete', resource: this.id(), recordId: id, before }, transaction);
         }

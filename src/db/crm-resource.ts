@@ -193,7 +193,8 @@ export class CrmResource extends SequelizeResource {
       const [name, index] = path.split('.');
       const parts = this.titleParts(name);
       if (parts) {
-        conditions.push({ [Op.or]: parts.map((part) => ({ [part]: { [textMatch(String(value))]: containing(String(value)) } })) });
+        const text = String(value);
+        conditions.push({ [Op.or]: parts.map((part) => ({ [part]: { [textMatch(text)]: containing(text) } })) });
         continue;
       }
       const attribute = attributes[name];

@@ -54,7 +54,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await server.initialise();
   }
   await server.start().catch((error: unknown) => {
-    throw new Error(`The embedded PostgreSQL did not start on port ${options.port} (${String(error ?? 'it exited')}).`);
+    throw new Error(`The embedded PostgreSQL did not start on port ${options.port} (${error instanceof Error ? error.message : 'it exited'}).`);
   });
 
   // `start()` can resolve although another server holds the port: prove it is ours by connecting.

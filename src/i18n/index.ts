@@ -34,7 +34,7 @@ function withEverything(general: LocaleTranslations, language: 'zh-CN' | 'en', r
   const resourceActions = Object.values(resources).map((resource) => (resource as { actions?: Record<string, string> }).actions ?? {});
   return {
     ...general,
-    actions: Object.assign({}, ...resourceActions.reverse(), general.actions),
+    actions: Object.assign({}, ...resourceActions.reverse(), general.actions) as Record<string, string>,
     messages: { ...(general.messages as object), ...messagesFor(language) },
     resources,
   };

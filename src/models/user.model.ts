@@ -23,7 +23,7 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
 
   /** Every record AdminJS sends to a browser passes through here: the hash never leaves the server. */
   override toJSON(): Omit<InferAttributes<User>, 'password_hash'> {
-    const { password_hash: _hash, ...visible } = super.toJSON() as InferAttributes<User>;
+    const { password_hash: _hash, ...visible } = super.toJSON<InferAttributes<User>>();
     return visible;
   }
 

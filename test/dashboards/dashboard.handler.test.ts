@@ -372,13 +372,13 @@ describe('the dashboard API', () => {
       revenueByCategory: revenueByCategory as DashboardData['revenueByCategory'],
       topCustomers: topCustomers as DashboardData['topCustomers'],
       customerMix: customerMix as DashboardData['customerMix'],
-      churnByBranch: churnByBranch.map((row, index) => ({ ...(row as object), churnRatePct: churnRates[index] })) as DashboardData['churnByBranch'],
+      churnByBranch: churnByBranch.map((row, index) => ({ ...(row), churnRatePct: churnRates[index] })) as DashboardData['churnByBranch'],
       funnel: funnel as DashboardData['funnel'],
       tickets: { byKindAndStatus: byKindAndStatus as DashboardData['tickets']['byKindAndStatus'], resolution: resolution as DashboardData['tickets']['resolution'] },
       stock: stock as DashboardData['stock'],
       revenueByRep: revenueByRep as DashboardData['revenueByRep'],
       revenueByTeam: revenueByTeam as DashboardData['revenueByTeam'],
-      campaigns: campaigns.map((row, index) => ({ ...(row as object), conversionRatePct: conversion[index] })) as DashboardData['campaigns'],
+      campaigns: campaigns.map((row, index) => ({ ...(row), conversionRatePct: conversion[index] })) as DashboardData['campaigns'],
     };
   }
 

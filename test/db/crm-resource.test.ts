@@ -98,7 +98,7 @@ describe('CrmResource', () => {
     const customer = await createCustomer({ branch_id: branch.id });
     const tickets = [];
     for (const subject of ['油品浑浊', '油品浑浊', '交货延迟']) {
-      tickets.push(await Ticket.create({ subject, kind: 'complaint', customer_id: customer.id, branch_id: branch.id } as Ticket['_creationAttributes']));
+      tickets.push(await Ticket.create({ subject, kind: 'complaint', customer_id: customer.id, branch_id: branch.id }));
     }
     const tickets_ = resource('tickets');
     const bySubject = await tickets_.find(new Filter({ display_title: '油品浑', customer_id: String(customer.id) }, tickets_), { sort: { sortBy: 'subject', direction: 'desc' } });

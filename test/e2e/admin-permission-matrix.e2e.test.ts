@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import type { Sequelize } from 'sequelize';
 import { FIRST_LOAD_TIMEOUT, adminUrl, openJourneyWorld, openLoggedInPage, type JourneyWorld, screenshotPath, shownValue, type BrowserSession } from '../support/browser.js';
 import type { RunningPetroCrm } from '../../src/lifecycle.js';
 
@@ -12,7 +11,6 @@ import type { RunningPetroCrm } from '../../src/lifecycle.js';
 describe('an administrator takes a permission away in the permission matrix', () => {
   let world: JourneyWorld;
   let running: RunningPetroCrm;
-  let sequelize: Sequelize;
   let browser: Browser;
   let admin: BrowserSession;
   let rep: BrowserSession;
@@ -21,7 +19,7 @@ describe('an administrator takes a permission away in the permission matrix', ()
 
   beforeAll(async () => {
     world = await openJourneyWorld();
-    ({ running, sequelize, browser } = world);
+    ({ running, browser } = world);
     admin = await openLoggedInPage(browser, running.url, 'admin@petrocrm.cn');
     rep = await openLoggedInPage(browser, running.url, 'rep.zhang@petrocrm.cn');
     await admin.page.goto(adminUrl(running.url, '/resources/roles'), { timeout: FIRST_LOAD_TIMEOUT });

@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { Browser, Page } from 'playwright-core';
-import type { Sequelize } from 'sequelize';
 import { FIRST_LOAD_TIMEOUT, adminUrl, openJourneyWorld, openLoggedInPage, type JourneyWorld, screenshotPath, type BrowserSession } from '../support/browser.js';
 import type { RunningPetroCrm } from '../../src/lifecycle.js';
 
@@ -15,7 +14,6 @@ const HEADER = ['客户名称', '客户类型', '大区', '城市', '信用额�
 describe('a manager imports customers from a file with two bad rows, then from the fixed file', () => {
   let world: JourneyWorld;
   let running: RunningPetroCrm;
-  let sequelize: Sequelize;
   let browser: Browser;
   let session: BrowserSession;
   let page: Page;
@@ -24,7 +22,7 @@ describe('a manager imports customers from a file with two bad rows, then from t
 
   beforeAll(async () => {
     world = await openJourneyWorld();
-    ({ running, sequelize, browser } = world);
+    ({ running, browser } = world);
     session = await openLoggedInPage(browser, running.url, 'manager.ec@petrocrm.cn');
     page = session.page;
     await page.goto(adminUrl(running.url, '/resources/customers'), { timeout: FIRST_LOAD_TIMEOUT });

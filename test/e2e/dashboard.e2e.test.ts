@@ -76,7 +76,7 @@ describe('the statistics dashboard in a browser', () => {
     await page.selectOption('#dashboard-period', '3m');
     await page.waitForSelector('[data-dashboard-ready="period=3m"]');
     const ec = await page.locator('#dashboard-branch option', { hasText: '华东分公司' }).getAttribute('value');
-    await page.selectOption('#dashboard-branch', ec!);
+    await page.selectOption('#dashboard-branch', ec);
     await page.waitForSelector(`[data-dashboard-ready="period=3m&branch=${ec}"]`);
     expect(new URL(page.url()).search).toBe(`?period=3m&branch=${ec}`);
 

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import type { Sequelize } from 'sequelize';
 import {
   FIRST_LOAD_TIMEOUT, LAPTOP, adminUrl, chooseOption, fillProperty, numberIn, openJourneyWorld, openLoggedInPage, type JourneyWorld, propertySelect, runRecordAction, saveRecord,
   screenshotPath, shownValue, waitForShownValue, type BrowserSession,
@@ -24,7 +23,6 @@ interface StockedProduct {
 describe('a sales representative takes a new customer from first visit to a shipped order', () => {
   let world: JourneyWorld;
   let running: RunningPetroCrm;
-  let sequelize: Sequelize;
   let browser: Browser;
   let session: BrowserSession;
   let page: Page;
@@ -33,7 +31,7 @@ describe('a sales representative takes a new customer from first visit to a ship
 
   beforeAll(async () => {
     world = await openJourneyWorld();
-    ({ running, sequelize, browser } = world);
+    ({ running, browser } = world);
   }, 150_000);
   afterAll(async () => {
     await session?.close();

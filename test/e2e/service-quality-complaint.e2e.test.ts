@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import type { Sequelize } from 'sequelize';
 import {
   FIRST_LOAD_TIMEOUT, LAPTOP, adminUrl, chooseOption, fillProperty, openJourneyWorld, openLoggedInPage, type JourneyWorld, propertySelect, runRecordAction, saveRecord,
   screenshotPath, shownValue, waitForShownValue, type BrowserSession,
@@ -21,7 +20,6 @@ interface ShippedBatch {
 describe('a service agent takes a quality complaint from new to closed', () => {
   let world: JourneyWorld;
   let running: RunningPetroCrm;
-  let sequelize: Sequelize;
   let browser: Browser;
   let session: BrowserSession;
   let page: Page;
@@ -30,7 +28,7 @@ describe('a service agent takes a quality complaint from new to closed', () => {
 
   beforeAll(async () => {
     world = await openJourneyWorld();
-    ({ running, sequelize, browser } = world);
+    ({ running, browser } = world);
     session = await openLoggedInPage(browser, running.url, 'service@petrocrm.cn');
     page = session.page;
     await page.goto(adminUrl(running.url, '/resources/tickets'), { timeout: FIRST_LOAD_TIMEOUT });

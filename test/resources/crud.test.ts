@@ -61,7 +61,7 @@ describe('every resource through the AdminJS API, as an administrator', () => {
     const warehouse = await createWarehouse();
     const order = await createOrder(customer, warehouse, []);
     const response = await agent.post('/admin/api/resources/contacts/actions/new').type('form').send({ customer_id: `${customer.id}`, name: '王经理' });
-    const campaign = await Campaign.create({ name: '测试活动', kind: 'email', start_date: '2026-01-01', end_date: '2026-12-31' } as Campaign['_creationAttributes']);
+    const campaign = await Campaign.create({ name: '测试活动', kind: 'email', start_date: '2026-01-01', end_date: '2026-12-31' });
     const role = await Role.findOne({ where: { code: 'sales_rep' }, rejectOnEmpty: true });
     ids = {
       customer: customer.id, contact: response.body.record.params.id, product: product.id, category: product.category_id, warehouse: warehouse.id,
@@ -125,15 +125,15 @@ describe('every resource through the AdminJS API, as an administrator', () => {
   /** A row of a read-only resource, made the way the system makes it, and how to count the table. */
   const readOnlyRows: Record<string, () => Promise<{ id: number; count: () => Promise<number> }>> = {
     stock_levels: async () => {
-      const level = await StockLevel.create({ product_id: ids.product, warehouse_id: (await createWarehouse()).id, on_hand: '40.000' } as StockLevel['_creationAttributes']);
+      const level = await StockLevel.create({ product_id: ids.product, warehouse_id: (await createWarehouse()).id, on_hand: '40.000' });
       return { id: level.id, count: () => StockLevel.count() };
     },
     stock_movements: async () => {
-      const movement = await StockMovement.create({ product_id: ids.product, warehouse_id: ids.warehouse, kind: 'receipt', quantity: '40.000', batch_no: 'B20260301' } as StockMovement['_creationAttributes']);
+      const movement = await StockMovement.create({ product_id: ids.product, warehouse_id: ids.warehouse, kind: 'receipt', quantity: '40.000', batch_no: 'B20260301' });
       return { id: movement.id, count: () => StockMovement.count() };
     },
     audit_logs: async () => {
-      const entry = await AuditLog.create({ action: 'edit', resource: 'customers', record_id: String(ids.customer) } as AuditLog['_creationAttributes']);
+      const entry = await AuditLog.create({ action: 'edit', resource: 'customers', record_id: String(ids.customer) });
       return { id: entry.id, count: () => AuditLog.count() };
     },
   };

@@ -2,7 +2,7 @@ import type { Agent } from 'supertest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { loginAs, origin, startTestApp } from '../support/test-app.js';
 import { createCustomer, createOrder, createProduct, createWarehouse, demoBranch } from '../support/fixtures.js';
-import { Activity, Contact, Opportunity, Ticket, type Customer, type Product, type Warehouse } from '../../src/models/index.js';
+import { Activity, Contact, Opportunity, Ticket, type Product, type Warehouse } from '../../src/models/index.js';
 import { customerRelatedLists } from '../../resources/customer/customer.resource.js';
 import { salesOrderRelatedLists } from '../../resources/sales-order/sales-order.resource.js';
 import { relatedListQuery, type RelatedList } from '../../resources/shared/presets.js';
@@ -16,8 +16,8 @@ async function customerWithHistory(warehouse: Warehouse, product: Product) {
   const customer = await createCustomer({ branch_id: branch.id });
   const about = { customer_id: customer.id, branch_id: branch.id };
   const contacts = [
-    await Contact.create({ customer_id: customer.id, name: '李采购', is_primary: false } as Contact['_creationAttributes']),
-    await Contact.create({ customer_id: customer.id, name: '陈总', is_primary: true } as Contact['_creationAttributes']),
+    await Contact.create({ customer_id: customer.id, name: '李采购', is_primary: false }),
+    await Contact.create({ customer_id: customer.id, name: '陈总', is_primary: true }),
   ];
   const line = [{ productId: product.id, quantity: '20', unitPrice: '8200' }];
   const orders = [
@@ -27,12 +27,12 @@ async function customerWithHistory(warehouse: Warehouse, product: Product) {
   const stages = ['lead', 'negotiation', 'won', 'lost'] as const;
   const opportunities = [];
   for (const stage of stages) {
-    opportunities.push(await Opportunity.create({ ...about, title: `机会-${stage}`, stage, probability: 50, lost_reason: stage === 'lost' ? '价格' : null } as Opportunity['_creationAttributes']));
+    opportunities.push(await Opportunity.create({ ...about, title: `机会-${stage}`, stage, probability: 50, lost_reason: stage === 'lost' ? '价格' : null }));
   }
-  const tickets = [await Ticket.create({ ...about, subject: '咨询发票', kind: 'consultation' } as Ticket['_creationAttributes'])];
+  const tickets = [await Ticket.create({ ...about, subject: '咨询发票', kind: 'consultation' })];
   const activities = [
-    await Activity.create({ customer_id: customer.id, kind: 'visit', subject: '上门拜访', occurred_at: new Date('2026-02-01T02:00:00Z') } as Activity['_creationAttributes']),
-    await Activity.create({ customer_id: customer.id, kind: 'call', subject: '电话确认交期', occurred_at: new Date('2026-03-01T02:00:00Z') } as Activity['_creationAttributes']),
+    await Activity.create({ customer_id: customer.id, kind: 'visit', subject: '上门拜访', occurred_at: new Date('2026-02-01T02:00:00Z') }),
+    await Activity.create({ customer_id: customer.id, kind: 'call', subject: '电话确认交期', occurred_at: new Date('2026-03-01T02:00:00Z') }),
   ];
   return { customer, contacts, orders, opportunities, tickets, activities };
 }
@@ -79,7 +79,7 @@ describe("a record's page lists its related records through the list API", () =>
   test("the customer's show page is the related-lists page, titled with the customer's name", async () => {
     const { customer } = await customerWithHistory(warehouse, product);
     const shown = await agent.get(`/admin/api/resources/customers/records/${customer.id}/show`);
-    expect(shown.body.record.title).toBe((customer as Customer).name);
+    expect(shown.body.record.title).toBe((customer).name);
     const show = shown.body.record.recordActions.find((action: { name: string }) => action.name === 'show');
     expect(show.component).toBe('RelatedListsShow');
     expect(show.custom.relatedLists.map((list: RelatedList) => list.label)).toEqual(['relatedContacts', 'recentOrders', 'openOpportunities', 'relatedTickets', 'activityTimeline']);

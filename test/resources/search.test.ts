@@ -59,7 +59,7 @@ describe('finding records by any part of a name, code or phone', () => {
   test('when a ticket is searched by number or subject, then it is shown as number and subject', async () => {
     const branch = await demoBranch('EC');
     const customer = await createCustomer({ branch_id: branch.id });
-    const ticket = await Ticket.create({ subject: '槽车卸油时发现杂质', kind: 'complaint', customer_id: customer.id, branch_id: branch.id } as Ticket['_creationAttributes']);
+    const ticket = await Ticket.create({ subject: '槽车卸油时发现杂质', kind: 'complaint', customer_id: customer.id, branch_id: branch.id });
     const title = `${ticket.ticket_no} 槽车卸油时发现杂质`;
     for (const query of [ticket.ticket_no.slice(2), '卸油时']) {
       const response = await agent.get(`/admin/api/resources/tickets/actions/search/${encodeURIComponent(query)}`);

@@ -87,7 +87,7 @@ describe('service, analysis and marketing actions over the AdminJS API', () => {
 
     test('a service agent may work tickets too', async () => {
       const customer = await createCustomer();
-      const ticket = await Ticket.create({ subject: '咨询交货期', kind: 'consultation', customer_id: customer.id, branch_id: customer.branch_id } as Ticket['_creationAttributes']);
+      const ticket = await Ticket.create({ subject: '咨询交货期', kind: 'consultation', customer_id: customer.id, branch_id: customer.branch_id });
       const service = await loginAs(origin(running.url), 'service@petrocrm.cn');
       const me = await demoUser('service@petrocrm.cn');
       const assigned = await post(service, `tickets/records/${ticket.id}/assign`, { assignee_id: String(me.id) });
@@ -96,9 +96,9 @@ describe('service, analysis and marketing actions over the AdminJS API', () => {
 
     test('the overdue action opens the ticket list filtered to open tickets past their SLA', async () => {
       const customer = await createCustomer();
-      const late = await Ticket.create({ subject: '逾期未处理的投诉', kind: 'complaint', customer_id: customer.id, branch_id: customer.branch_id, sla_due_at: new Date(Date.now() - 5 * HOUR) } as Ticket['_creationAttributes']);
-      const done = await Ticket.create({ subject: '逾期但已解决', kind: 'complaint', status: 'resolved', resolution: '已解决', customer_id: customer.id, branch_id: customer.branch_id, sla_due_at: new Date(Date.now() - 5 * HOUR) } as Ticket['_creationAttributes']);
-      const onTime = await Ticket.create({ subject: '未到期', kind: 'complaint', customer_id: customer.id, branch_id: customer.branch_id, sla_due_at: new Date(Date.now() + 5 * HOUR) } as Ticket['_creationAttributes']);
+      const late = await Ticket.create({ subject: '逾期未处理的投诉', kind: 'complaint', customer_id: customer.id, branch_id: customer.branch_id, sla_due_at: new Date(Date.now() - 5 * HOUR) });
+      const done = await Ticket.create({ subject: '逾期但已解决', kind: 'complaint', status: 'resolved', resolution: '已解决', customer_id: customer.id, branch_id: customer.branch_id, sla_due_at: new Date(Date.now() - 5 * HOUR) });
+      const onTime = await Ticket.create({ subject: '未到期', kind: 'complaint', customer_id: customer.id, branch_id: customer.branch_id, sla_due_at: new Date(Date.now() + 5 * HOUR) });
 
       const overdue = await admin.get('/admin/api/resources/tickets/actions/overdue');
       const url = new URL(overdue.body.redirectUrl, 'http://panel');
@@ -113,8 +113,8 @@ describe('service, analysis and marketing actions over the AdminJS API', () => {
       const warehouse = await createWarehouse();
       const buyer = await createCustomer({ name: '嘉兴化纤' });
       const order = await createOrder(buyer, warehouse, [{ productId: product.id, quantity: '10.000', unitPrice: '8000.00' }], { status: 'shipped' });
-      await StockMovement.create({ product_id: product.id, warehouse_id: warehouse.id, kind: 'shipment', quantity: '-10.000', batch_no: 'HTTP-B1', order_id: order.id } as StockMovement['_creationAttributes']);
-      const ticket = await Ticket.create({ subject: '熔指偏高', kind: 'quality_complaint', customer_id: buyer.id, branch_id: buyer.branch_id, product_id: product.id, batch_no: 'HTTP-B1', order_id: order.id } as Ticket['_creationAttributes']);
+      await StockMovement.create({ product_id: product.id, warehouse_id: warehouse.id, kind: 'shipment', quantity: '-10.000', batch_no: 'HTTP-B1', order_id: order.id });
+      const ticket = await Ticket.create({ subject: '熔指偏高', kind: 'quality_complaint', customer_id: buyer.id, branch_id: buyer.branch_id, product_id: product.id, batch_no: 'HTTP-B1', order_id: order.id });
 
       const traced = await admin.get(`/admin/api/resources/tickets/records/${ticket.id}/traceBatch`);
       expect(traced.body.table.summary).toEqual({ message: 'batchTraced', options: { batchNo: 'HTTP-B1', customers: 1 } });
@@ -140,7 +140,7 @@ describe('service, analysis and marketing actions over the AdminJS API', () => {
     test('merging a duplicate moves its rows; merging a customer into itself is refused', async () => {
       const survivor = await createCustomer({ name: '浙江石化贸易' });
       const duplicate = await createCustomer({ name: '浙江石化贸易有限公司' });
-      await Contact.create({ customer_id: duplicate.id, name: '郑经理', email: 'zheng@zj.cn', is_primary: true } as Contact['_creationAttributes']);
+      await Contact.create({ customer_id: duplicate.id, name: '郑经理', email: 'zheng@zj.cn', is_primary: true });
       const merged = await post(admin, `customers/records/${survivor.id}/mergeDuplicate`, { duplicate_id: String(duplicate.id) });
       expect(merged.body.notice).toMatchObject({ message: 'customersMerged', type: 'success', options: { contacts: 1, duplicate: `${duplicate.code} 浙江石化贸易有限公司` } });
       expect(await Contact.count({ where: { customer_id: survivor.id } })).toBe(1);
@@ -153,7 +153,7 @@ describe('service, analysis and marketing actions over the AdminJS API', () => {
 
     test('sending a customer an e-mail queues it for the primary contact; without a template it is refused', async () => {
       const customer = await createCustomer({ name: '绍兴纺织' });
-      await Contact.create({ customer_id: customer.id, name: '钱主任', email: 'qian@sx.cn', is_primary: true } as Contact['_creationAttributes']);
+      await Contact.create({ customer_id: customer.id, name: '钱主任', email: 'qian@sx.cn', is_primary: true });
       const greeting = await EmailTemplate.create({ code: `http-${customer.id}`, name: '问候', subject: '{{customer.name}} 您好', body: '{{contact.name}}您好' });
       const sent = await post(admin, `customers/records/${customer.id}/sendEmail`, { template_id: String(greeting.id) });
       expect(sent.body.notice).toEqual({ message: 'customerEmailQueued', type: 'success', options: { to: 'qian@sx.cn' } });
@@ -173,9 +173,9 @@ describe('service, analysis and marketing actions over the AdminJS API', () => {
       const mail = await EmailTemplate.create({ code: 'http-campaign', name: '东北推广', subject: '{{customer.name}}：{{campaign.name}}', body: '{{contact.name}}您好' });
       campaign = await Campaign.create({
         name: '东北柴油冬储', kind: 'email', start_date: '2026-01-01', end_date: '2099-12-31', target_region: '东北', target_customer_type: 'end_user', target_grade: 'B', email_template_id: mail.id,
-      } as Campaign['_creationAttributes']);
+      });
       customer = await createCustomer({ name: '哈尔滨热电', region: '东北', customer_type: 'end_user', grade: 'B' });
-      await Contact.create({ customer_id: customer.id, name: '孟工', email: 'meng@hrb.cn', is_primary: true } as Contact['_creationAttributes']);
+      await Contact.create({ customer_id: customer.id, name: '孟工', email: 'meng@hrb.cn', is_primary: true });
 
       const built = await post(admin, `campaigns/records/${campaign.id}/buildTargets`);
       expect(built.body.notice).toMatchObject({ message: 'campaignTargetsBuilt', type: 'success' });

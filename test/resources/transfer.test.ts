@@ -283,7 +283,7 @@ describe('export and import of lists', () => {
       const original = await createProduct({ name: `往返测试${tag} 高密度聚乙烯`, cost_price: '7100.00', unit: 'ton' });
       const exported = await download(as('admin'), 'products/export', { format: 'xlsx', 'filters.name': `往返测试${tag}` });
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(exported.body as unknown as ArrayBuffer);
+      await workbook.xlsx.load(exported.body);
       const sheet = workbook.worksheets[0];
       const headers = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
       const cell = (label: string) => sheet.getRow(2).getCell(headers.indexOf(label) + 1);
@@ -310,7 +310,7 @@ describe('export and import of lists', () => {
       expect(headers).toEqual(['产品*', '仓库*', '数量 (入 + / 出 −)*', '批号*', '单据号', '变动类型']);
       const xlsx = await download(as('manager.ec'), 'customers/import/template', { format: 'xlsx' });
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+      await workbook.xlsx.load(xlsx.body);
       expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['导入数据', '填写说明']);
       expect((workbook.worksheets[0].getRow(1).values as unknown[]).slice(1)).toContain('客户名称*');
       // A manager limited to their branch imports customers of their own: no owner or branch columns.

@@ -26,7 +26,7 @@ export async function createCustomer(overrides: Partial<Customer['_creationAttri
     branch_id: branch?.id ?? overrides.branch_id!,
     status: 'active',
     ...overrides,
-  } as Customer['_creationAttributes']);
+  });
 }
 
 export async function createProduct(overrides: Partial<Product['_creationAttributes']> = {}): Promise<Product> {
@@ -39,11 +39,11 @@ export async function createProduct(overrides: Partial<Product['_creationAttribu
     unit: 'ton',
     safety_stock: '5.000',
     ...overrides,
-  } as Product['_creationAttributes']);
+  });
 }
 
 export async function createWarehouse(overrides: Partial<Warehouse['_creationAttributes']> = {}): Promise<Warehouse> {
-  return Warehouse.create({ code: `W${unique()}`, name: `测试仓库 ${unique()}`, kind: 'depot', ...overrides } as Warehouse['_creationAttributes']);
+  return Warehouse.create({ code: `W${unique()}`, name: `测试仓库 ${unique()}`, kind: 'depot', ...overrides });
 }
 
 export async function setStock(productId: number, warehouseId: number, onHand: string, reserved = '0'): Promise<StockLevel> {
@@ -73,7 +73,7 @@ export async function createOrder(
     branch_id: customer.branch_id,
     owner_id: customer.owner_id,
     ...overrides,
-  } as SalesOrder['_creationAttributes']);
+  });
   for (const line of lines) {
     await SalesOrderItem.create({
       order_id: order.id,
@@ -81,7 +81,7 @@ export async function createOrder(
       quantity: line.quantity,
       unit_price: line.unitPrice,
       discount_pct: line.discountPct ?? '0',
-    } as SalesOrderItem['_creationAttributes']);
+    });
   }
   return order.reload();
 }

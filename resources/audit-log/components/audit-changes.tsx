@@ -14,7 +14,7 @@ const shown = (value: unknown) => (value === null || value === undefined || valu
 /** What changed, field by field, labelled as the audited resource labels its fields. */
 const AuditChanges: React.FC<BasePropertyProps> = ({ property, record }) => {
   const { translateProperty, translateLabel } = useTranslation();
-  const changes = ((flat.unflatten(record?.params ?? {}) as Record<string, unknown>)[property.path] ?? {}) as Changes;
+  const changes = (flat.unflatten<Record<string, unknown>, Record<string, unknown>>(record?.params ?? {})[property.path] ?? {}) as Changes;
   const audited = String(record?.params.resource ?? '');
   const rows: Array<[string, unknown, unknown]> = changes.fields
     ? Object.entries(changes.fields).map(([field, { before, after }]) => [field, before, after])

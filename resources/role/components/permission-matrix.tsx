@@ -26,7 +26,7 @@ const PermissionMatrix: React.FC<ActionProps> = ({ resource }) => {
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    api.resourceAction({ resourceId: resource.id, actionName: 'editPermissions' }).then(({ data }) => {
+    void api.resourceAction({ resourceId: resource.id, actionName: 'editPermissions' }).then(({ data }) => {
       const loaded = data.matrix as Matrix;
       setMatrix(loaded);
       const first = loaded.roles.find((role) => role.editable);

@@ -8,8 +8,9 @@ import { useTranslation, type BasePropertyProps } from 'adminjs';
  */
 function formatMoney(raw: unknown): string {
   if (raw === null || raw === undefined || raw === '') return '';
-  const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(String(raw).trim());
-  if (!match) return String(raw);
+  const text = String(raw).trim();
+  const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(text);
+  if (!match) return text;
   const [, sign, whole, fraction = ''] = match;
   return `${sign}¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${`${fraction}00`.slice(0, 2)}`;
 }

@@ -1,7 +1,7 @@
 import React, { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Box, Button, FormGroup, FormMessage, Input, Label, MessageBox, Select, SelectAsync, TextArea } from '@adminjs/design-system';
-import { ApiClient, useNotice, useTranslation, type ActionProps, type ActionResponse } from 'adminjs';
+import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
 import type { FormField, FormOptions } from '../workflow-screens.js';
 import { choiceOf, searchChoices, type Choice } from './record-choices.js';
 
@@ -51,7 +51,7 @@ const WorkflowForm: React.FC<ActionProps> = ({ action, resource, record }) => {
       const response = record
         ? await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data })
         : await api.resourceAction({ resourceId: resource.id, actionName: action.name, data });
-      const answer = response.data as ActionResponse;
+      const answer = response.data;
       if (answer.notice) addNotice(answer.notice);
       setErrors(answer.record?.errors ?? {});
       setErrorOptions(answer.notice?.options ?? {});

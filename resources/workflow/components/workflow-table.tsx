@@ -27,7 +27,7 @@ const WorkflowTable: React.FC<ActionProps> = ({ action, resource, record }) => {
     const response = record
       ? await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, params })
       : await api.resourceAction({ resourceId: resource.id, actionName: action.name, params });
-    const answer = response.data as ActionResponse;
+    const answer = response.data;
     if (answer.notice) addNotice(answer.notice);
     setSummary(answer.table?.summary);
     setRows((rowsKey ? answer[rowsKey] : answer.table?.rows) ?? []);
@@ -93,8 +93,9 @@ const WorkflowTable: React.FC<ActionProps> = ({ action, resource, record }) => {
 
 function shown(value: unknown, datetime?: boolean): string {
   if (value === null || value === undefined) return '';
-  if (datetime) return new Date(String(value)).toLocaleString();
-  return Array.isArray(value) ? value.join(', ') : String(value);
+  if (Array.isArray(value)) return value.join(', ');
+  const text = String(value);
+  return datetime ? new Date(text).toLocaleString() : text;
 }
 
 export default WorkflowTable;

@@ -143,8 +143,8 @@ function newCustomer(
   const candidates = segment.cities ? segment.cities.map(cityNamed) : citiesOf(region);
   const city = random.weighted(candidates.map((candidate) => [candidate, candidate.weight] as const));
   const district = random.pick(city.districts);
-  let name = '';
-  let brand: readonly [string, string] = ['', ''];
+  let name: string;
+  let brand: readonly [string, string];
   do {
     const first = random.pick(BRAND_FIRST);
     const second = random.pick(BRAND_SECOND.filter(([character]) => character !== first[0]));

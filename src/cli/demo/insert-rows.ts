@@ -12,7 +12,7 @@ export async function insertRows<M extends Model>(
   model: ModelStatic<M>,
   rows: CreationAttributes<M>[],
   transaction: Transaction,
-  returning: (keyof Attributes<M> & string)[] = ['id' as keyof Attributes<M> & string],
+  returning: (keyof Attributes<M> & string)[] = ['id'],
 ): Promise<M[]> {
   assertSameColumns(model.tableName, rows);
   const created: M[] = [];

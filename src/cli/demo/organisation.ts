@@ -73,7 +73,7 @@ export async function loadOrganisation(transaction: Transaction): Promise<Organi
     userIds[user.email] = created.id;
   }
   for (const user of DEMO_USERS.filter((candidate) => candidate.role === 'sales_manager')) {
-    await Team.update({ leader_id: userIds[user.email] }, { where: { name: user.team! }, transaction });
+    await Team.update({ leader_id: userIds[user.email] }, { where: { name: user.team }, transaction });
   }
   return { branchIds, userIds };
 }

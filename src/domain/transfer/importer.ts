@@ -47,7 +47,7 @@ export function refuseDuplicatesInFile(rows: ImportRow[], field: string, keyOf: 
     const key = keyOf(row);
     if (key === null) continue;
     const earlier = first.get(key);
-    if (earlier) context.refuse(row, field, 'importDuplicateInFile', { other: earlier.rowNumber, value: String(row.values[field] ?? '') });
+    if (earlier) context.refuse(row, field, 'importDuplicateInFile', { other: earlier.rowNumber, value: String((row.values[field] ?? '')) });
     else first.set(key, row);
   }
 }

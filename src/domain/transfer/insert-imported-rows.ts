@@ -24,7 +24,7 @@ export async function insertImportedRows<M extends Model>(
     for (const run of runsOfSameColumns(batch)) {
       const rows = await model.bulkCreate(run.rows as M['_creationAttributes'][], {
         transaction: context.transaction,
-        fields: run.columns as Array<keyof M['_attributes']>,
+        fields: run.columns,
         returning: true,
       });
       await AuditLog.bulkCreate(

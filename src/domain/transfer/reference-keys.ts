@@ -90,6 +90,6 @@ export async function findReferences(
 }
 
 function normalizedKey(keyColumn: string, value: unknown): string {
-  const text = String(value ?? '');
+  const text = String((value ?? ''));
   return keyColumn === 'email' ? text.toLowerCase() : text;
 }

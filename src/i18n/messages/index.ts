@@ -15,5 +15,5 @@ import { transferMessages } from './transfer.js';
 const areas: AreaMessages[] = [accessMessages, analysisMessages, marketingMessages, salesMessages, serviceMessages, tasksMessages, transferMessages];
 
 export function messagesFor(language: keyof AreaMessages): Record<string, string> {
-  return Object.assign({}, ...areas.map((area) => area[language]));
+  return Object.assign({}, ...areas.map((area) => area[language])) as Record<string, string>;
 }

@@ -23,24 +23,24 @@ describe('merging a duplicate customer into the survivor', () => {
   const creditCode = () => `91320100${String(Math.floor(Math.random() * 1e10)).padStart(10, '0')}`;
 
   async function campaign(name: string): Promise<Campaign> {
-    return Campaign.create({ name, kind: 'email', start_date: '2026-06-01', end_date: '2026-12-31' } as Campaign['_creationAttributes']);
+    return Campaign.create({ name, kind: 'email', start_date: '2026-06-01', end_date: '2026-12-31' });
   }
 
   /** A customer with one or more rows in every table that belongs to a customer. */
   async function customerWithHistory(name: string, values: Partial<Customer['_creationAttributes']>, campaigns: Array<[Campaign, CampaignMember['status']]>) {
     const customer = await createCustomer({ name, ...values });
     const base = { customer_id: customer.id };
-    const contact = await Contact.create({ ...base, name: `${name}联系人`, email: 'buyer@example.cn', is_primary: true } as Contact['_creationAttributes']);
-    await Contact.create({ ...base, name: `${name}财务`, is_primary: false } as Contact['_creationAttributes']);
-    await Opportunity.create({ ...base, title: `${name} 年度框架`, probability: 10, branch_id: customer.branch_id } as Opportunity['_creationAttributes']);
-    await Contract.create({ ...base, title: `${name} 合同`, start_date: '2026-01-01', end_date: '2026-12-31', branch_id: customer.branch_id } as Contract['_creationAttributes']);
+    const contact = await Contact.create({ ...base, name: `${name}联系人`, email: 'buyer@example.cn', is_primary: true });
+    await Contact.create({ ...base, name: `${name}财务`, is_primary: false });
+    await Opportunity.create({ ...base, title: `${name} 年度框架`, probability: 10, branch_id: customer.branch_id });
+    await Contract.create({ ...base, title: `${name} 合同`, start_date: '2026-01-01', end_date: '2026-12-31', branch_id: customer.branch_id });
     const order = await createOrder(customer, await createWarehouse(), [], {});
-    await Ticket.create({ ...base, subject: `${name} 咨询`, kind: 'consultation', branch_id: customer.branch_id, order_id: order.id } as Ticket['_creationAttributes']);
-    await Activity.create({ ...base, kind: 'call', subject: `${name} 回访`, contact_id: contact.id } as Activity['_creationAttributes']);
-    await CustomerFeedback.create({ ...base, channel: 'phone', category: 'delivery', content: '到货晚了一天' } as CustomerFeedback['_creationAttributes']);
+    await Ticket.create({ ...base, subject: `${name} 咨询`, kind: 'consultation', branch_id: customer.branch_id, order_id: order.id });
+    await Activity.create({ ...base, kind: 'call', subject: `${name} 回访`, contact_id: contact.id });
+    await CustomerFeedback.create({ ...base, channel: 'phone', category: 'delivery', content: '到货晚了一天' });
     for (const [joined, status] of campaigns) {
-      await CampaignMember.create({ ...base, campaign_id: joined.id, contact_id: contact.id, status, responded_at: status === 'responded' ? new Date('2026-06-10T02:00:00Z') : null } as CampaignMember['_creationAttributes']);
-      await EmailMessage.create({ ...base, campaign_id: joined.id, contact_id: contact.id, to_address: 'buyer@example.cn', subject: '夏季促销', body: '…' } as EmailMessage['_creationAttributes']);
+      await CampaignMember.create({ ...base, campaign_id: joined.id, contact_id: contact.id, status, responded_at: status === 'responded' ? new Date('2026-06-10T02:00:00Z') : null });
+      await EmailMessage.create({ ...base, campaign_id: joined.id, contact_id: contact.id, to_address: 'buyer@example.cn', subject: '夏季促销', body: '…' });
     }
     return customer;
   }

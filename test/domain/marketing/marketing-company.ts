@@ -22,7 +22,7 @@ export async function customerWithContacts(
   const customer = await createCustomer(values);
   const created: Contact[] = [];
   for (const [name, email, primary] of contacts) {
-    created.push(await Contact.create({ customer_id: customer.id, name, email, is_primary: primary, title: '采购经理' } as Contact['_creationAttributes']));
+    created.push(await Contact.create({ customer_id: customer.id, name, email, is_primary: primary, title: '采购经理' }));
   }
   return { customer, contacts: created };
 }
@@ -32,5 +32,5 @@ export async function template(code: string, subject: string, body: string, acti
 }
 
 export async function campaign(values: Partial<Campaign['_creationAttributes']>): Promise<Campaign> {
-  return Campaign.create({ name: '夏季树脂促销', kind: 'email', start_date: '2026-06-01', end_date: '2026-08-31', ...values } as Campaign['_creationAttributes']);
+  return Campaign.create({ name: '夏季树脂促销', kind: 'email', start_date: '2026-06-01', end_date: '2026-08-31', ...values });
 }

@@ -37,7 +37,7 @@ describe('the outbox delivered over SMTP', () => {
   });
 
   async function queued(to: string, at = T0): Promise<EmailMessage> {
-    return EmailMessage.create({ to_address: to, subject: '测试', body: '正文', next_attempt_at: at } as EmailMessage['_creationAttributes']);
+    return EmailMessage.create({ to_address: to, subject: '测试', body: '正文', next_attempt_at: at });
   }
 
   test('when a launched campaign is delivered, then the mail server receives each customer\'s e-mail with their names filled in', async () => {

@@ -30,7 +30,7 @@ describe('the service ticket workflow', () => {
 
   async function newTicket(overrides: Partial<Ticket['_creationAttributes']> = {}): Promise<Ticket> {
     const customer = await createCustomer();
-    return Ticket.create({ subject: '聚丙烯拉丝断头', kind: 'complaint', customer_id: customer.id, branch_id: customer.branch_id, ...overrides } as Ticket['_creationAttributes']);
+    return Ticket.create({ subject: '聚丙烯拉丝断头', kind: 'complaint', customer_id: customer.id, branch_id: customer.branch_id, ...overrides });
   }
 
   async function ticketIn(status: TicketStatus, overrides: Partial<Ticket['_creationAttributes']> = {}): Promise<Ticket> {

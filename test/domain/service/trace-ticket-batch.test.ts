@@ -21,7 +21,7 @@ describe('tracing a quality complaint to every customer who received the batch',
       await StockMovement.create({
         product_id: (shipment.product ?? product).id, warehouse_id: warehouse.id, kind: 'shipment', quantity: `-${shipment.tons}`,
         batch_no: shipment.batch, order_id: order.id, occurred_at: new Date(shipment.at),
-      } as StockMovement['_creationAttributes']);
+      });
     }
     return order;
   }
@@ -41,7 +41,7 @@ describe('tracing a quality complaint to every customer who received the batch',
     const ticket = await Ticket.create({
       subject: 'T30S 拉丝断头', kind: 'quality_complaint', customer_id: first.id, branch_id: first.branch_id,
       order_id: a1.id, product_id: product.id, batch_no: 'B260501',
-    } as Ticket['_creationAttributes']);
+    });
     const { recipients } = await traceTicketBatch(ticket.id);
 
     expect(recipients).toEqual([
@@ -56,13 +56,13 @@ describe('tracing a quality complaint to every customer who received the batch',
     const customer = await createCustomer();
     const ticket = await Ticket.create({
       subject: '外观发黄', kind: 'quality_complaint', customer_id: customer.id, branch_id: customer.branch_id, product_id: product.id, batch_no: 'B-NEVER-SHIPPED',
-    } as Ticket['_creationAttributes']);
+    });
     expect((await traceTicketBatch(ticket.id)).recipients).toEqual([]);
   });
 
   test('when the ticket has no batch number, then tracing is refused with a message', async () => {
     const customer = await createCustomer();
-    const ticket = await Ticket.create({ subject: '咨询价格', kind: 'consultation', customer_id: customer.id, branch_id: customer.branch_id } as Ticket['_creationAttributes']);
+    const ticket = await Ticket.create({ subject: '咨询价格', kind: 'consultation', customer_id: customer.id, branch_id: customer.branch_id });
     await expect(traceTicketBatch(ticket.id)).rejects.toMatchObject({ code: 'traceNeedsBatch', params: { ticketNo: ticket.ticket_no } });
   });
 });
