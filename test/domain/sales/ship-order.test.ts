@@ -23,7 +23,10 @@ describe('shipping an order', () => {
   };
 
   test('when confirmed, then reserved stock leaves, oldest batches first, one shipment per line and batch, and the order is shipped', async () => {
-    const [customer, resin, glycol, warehouse] = await Promise.all([createCustomer(), createProduct(), createProduct(), createWarehouse()]);
+    const [customer, warehouse] = await Promise.all([createCustomer(), createWarehouse()]);
+    // One after the other: stock is locked and shipped in product-id order, so resin must come first.
+    const resin = await createProduct();
+    const glycol = await createProduct();
     await receiveStock({ productId: resin.id, warehouseId: warehouse.id, quantity: '15', batchNo: 'A1', reference: 'RK-1' }, clerk);
     await receiveStock({ productId: resin.id, warehouseId: warehouse.id, quantity: '40', batchNo: 'A2', reference: 'RK-2' }, clerk);
     await receiveStock({ productId: glycol.id, warehouseId: warehouse.id, quantity: '10', batchNo: 'B1', reference: 'RK-3' }, clerk);
