@@ -26,7 +26,8 @@ const EC_AND_OUTLETS = `(SELECT id FROM branches WHERE code IN ('EC', 'GS-NJ01',
 const SCOPE: Record<Who, { owned: string; tickets: string; members: string; campaigns: string | null }> = {
   admin: { owned: 'true', tickets: 'true', members: 'true', campaigns: 'true' },
   manager: {
-    campaigns: `ca.owner_id IN (SELECT id FROM users WHERE branch_id IN ${EC_AND_OUTLETS})`,
+    campaigns: `(ca.owner_id IN (SELECT id FROM users WHERE branch_id IN ${EC_AND_OUTLETS})
+                 OR EXISTS (SELECT 1 FROM campaign_members cm JOIN customers cc ON cc.id = cm.customer_id WHERE cm.campaign_id = ca.id AND cc.branch_id IN ${EC_AND_OUTLETS}))`,
     owned: `branch_id IN ${EC_AND_OUTLETS}`,
     tickets: `branch_id IN ${EC_AND_OUTLETS}`,
     members: `EXISTS (SELECT 1 FROM customers mc WHERE mc.id = customer_id AND mc.branch_id IN ${EC_AND_OUTLETS})`,

@@ -7,6 +7,7 @@ import { can, permissionOn } from './can.js';
 import { fieldOfKey, writableFields } from './field-policy.js';
 import { rowScopeCondition } from './row-scopes.js';
 import { runReadOnly } from './read-only-requests.js';
+import { AccessDenied } from './access-denied.js';
 
 type ActionOptions = Partial<Action<ActionResponse>>;
 type Actions = Record<string, ActionOptions>;
@@ -72,6 +73,8 @@ function gateRequest(resourceId: string, action: string, fields: DeclaredField[]
     const profile = accessOf(context.currentAdmin);
     if (!profile) return request;
     if (request.method !== 'post') {
+      // AdminJS's 'new' does nothing but create: asked for by GET or HEAD it is a mistake, not a crash.
+      if (action === 'new') throw new AccessDenied(405, 'changesNeedPost');
       await assertTableFilterInScope(request, profile, context);
       return { ...request, method: 'get' };
     }

@@ -1,5 +1,5 @@
 import type AdminJS from 'adminjs';
-import type { BaseResource } from 'adminjs';
+import type { BaseResource, CurrentAdmin } from 'adminjs';
 import pg from 'pg';
 import { QueryTypes, type Model, type ModelStatic } from 'sequelize';
 import type { AccessProfile } from './access-profile.js';
@@ -23,11 +23,12 @@ interface ActionTarget {
  * May this employee run this action, as the API route names it? Decided on what AdminJS itself will
  * look up: the resource by id, the action among the resource's own (not another resource's, not an
  * inherited property), of the kind the route runs (a record action on a record), granted by the
- * matrix; every record it names inside the row scope; every filter and sort on a field the role
+ * matrix and not switched off by the resource; every record it names inside the row scope; every filter and sort on a field the role
  * may read; no parameter given twice (an array could slip past a check of a single value).
  */
 export async function decideActionRequest(
   admin: AdminJS,
+  currentAdmin: CurrentAdmin,
   profile: AccessProfile,
   { target, action: fixedAction }: ActionTarget,
   params: Record<string, string>,
@@ -40,7 +41,8 @@ export async function decideActionRequest(
   if (!action) throw new AccessDenied(404, 'notFound');
   const kindMatches = { resource: action.isResourceType(), record: action.isRecordType(), bulk: action.isBulkType() }[target];
   if (!kindMatches) throw new AccessDenied(404, 'notFound');
-  if (!can(profile, resource.id(), actionName)) throw new AccessDenied(403, 'forbiddenError');
+  // The matrix, and what the resource says of its own action (switched off for everyone: the audit log's edit).
+  if (!can(profile, resource.id(), actionName) || !action.isAccessible(currentAdmin)) throw new AccessDenied(403, 'forbiddenError');
   assertQueryAllowed(profile, resource, query);
   if (target === 'record') await assertInScope(profile, resource, [recordId(params.recordId)]);
   if (target === 'bulk') await assertInScope(profile, resource, recordIds(query.recordIds));

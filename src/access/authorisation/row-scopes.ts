@@ -51,8 +51,11 @@ const RULES: Record<string, ScopedCondition> = {
       team: `(assignee_id IN (${who.team}) OR ${underCustomer('team', who)})`,
       branch: `branch_id IN (${who.branches})`,
     })[scope],
-  // A campaign is its owner's: a branch sees those run by its own people.
-  campaigns: byPerson('owner_id'),
+  // A campaign is its owner's; a branch also sees those that reach its customers.
+  campaigns: (scope, who) =>
+    scope === 'branch'
+      ? `(owner_id IN (${who.usersOfBranches}) OR id IN (SELECT campaign_id FROM campaign_members WHERE ${underCustomer('branch', who)}))`
+      : byPerson('owner_id')(scope, who),
   users: (scope, who) => ({ own: `id = ${who.me}`, team: `id IN (${who.team})`, branch: `branch_id IN (${who.branches})` })[scope],
   teams: (scope, who) => ({ own: `id = ${who.myTeam}`, team: `id = ${who.myTeam}`, branch: `branch_id IN (${who.branches})` })[scope],
   warehouses: (scope, who) => ({ own: `manager_id = ${who.me}`, team: `manager_id IN (${who.team})`, branch: `branch_id IN (${who.branches})` })[scope],

@@ -40,10 +40,11 @@ function decide(admin: AdminJS, alternatives: GuardedRoute[], secret: string): R
       if (gate.kind === 'refused') throw new AccessDenied(404, 'notFound');
       if (req.method === 'POST' && !comesFromThisSite(req)) throw new AccessDenied(403, 'crossSiteRequest');
       if (gate.kind !== 'public' && gate.kind !== 'login') {
-        const profile = accessOf(req.session?.adminUser);
-        if (!profile) return refuseAnonymous(req, res);
+        const staff = req.session?.adminUser;
+        const profile = accessOf(staff);
+        if (!staff || !profile) return refuseAnonymous(req, res);
         if (req.method === 'POST' && !carriesSessionToken(req, secret)) throw new AccessDenied(403, 'csrfTokenMissing');
-        if (gate.kind === 'action') await decideActionRequest(admin, profile, gate, params(req), req.query);
+        if (gate.kind === 'action') await decideActionRequest(admin, staff, profile, gate, params(req), req.query);
         if (gate.kind === 'dashboard') decideDashboardRequest(profile);
         if (gate.kind === 'transfer') decideTransferRequest(admin, profile, gate.action, params(req).resourceId);
       }

@@ -28,5 +28,8 @@ export function securityHeaders({ https }: { https: boolean }): RequestHandler {
       },
     },
     strictTransportSecurity: https ? { maxAge: 180 * 24 * 3600, includeSubDomains: true } : false,
+    // helmet's no-referrer makes Chromium send "Origin: null" on the panel's own form posts (the
+    // login), which the CSRF check must refuse; same-origin keeps other sites from seeing our URLs.
+    referrerPolicy: { policy: 'same-origin' },
   });
 }
