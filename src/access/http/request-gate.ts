@@ -30,12 +30,13 @@ export function accessGate(admin: AdminJS, routes: GuardedRoute[], secret: strin
 }
 
 function decide(admin: AdminJS, alternatives: GuardedRoute[], secret: string): RequestHandler {
-  const allowed = [...new Set(alternatives.flatMap((route) => route.methods))];
+  const methods = new Set<string>(alternatives.flatMap((route) => route.methods));
+  const allow = ['GET', 'HEAD', 'POST'].filter((method) => methods.has(method === 'HEAD' ? 'GET' : method)).join(', ');
   return async (req, res, next) => {
     try {
       if (req.method === 'HEAD') req.method = 'GET';
       const route = alternatives.find((candidate) => candidate.methods.includes(req.method as Method));
-      if (!route) return void res.status(405).set('Allow', [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : [])].join(', ')).json({ message: 'Method not allowed' });
+      if (!route) return void res.status(405).set('Allow', allow).json({ message: 'Method not allowed' });
       const { gate } = route;
       if (gate.kind === 'refused') throw new AccessDenied(404, 'notFound');
       if (req.method === 'POST' && !comesFromThisSite(req)) throw new AccessDenied(403, 'crossSiteRequest');
