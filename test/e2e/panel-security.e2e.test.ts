@@ -83,6 +83,21 @@ describe('the panel in a browser: stored markup, logout', () => {
     await expect(page.locator('[data-css="logged-in"]').textContent()).resolves.toContain(name);
   }, 600_000);
 
+  test('when a role may not list the rows behind some figures, then its dashboard says which it leaves out', async () => {
+    await world.sequelize.query(`UPDATE role_permissions SET actions = array_remove(actions, 'list') WHERE resource IN ('tickets', 'opportunities') AND role_id = (SELECT id FROM roles WHERE code = 'sales_rep')`);
+    const rep = await openLoggedInPage(world.browser, world.running.url, 'rep.zhang@petrocrm.cn');
+    try {
+      await rep.page.goto(adminUrl(world.running.url, ''), { timeout: FIRST_LOAD_TIMEOUT });
+      const notice = rep.page.getByText('您的角色无权查看相应列表，以下统计未显示');
+      await notice.waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+      const text = await notice.innerText();
+      for (const figure of ['工单指标', '销售漏斗（商机数与加权金额）', '服务工单（类型 × 状态）与平均解决时长', '营销活动转化']) expect(text).toContain(figure);
+      await rep.page.screenshot({ path: screenshotPath('dashboard-refused-figures'), fullPage: false });
+    } finally {
+      await rep.close();
+    }
+  });
+
   test('when the employee logs out from the user menu, then the menu POSTs with the token, the login page opens and the session is over', async () => {
     const rep = await openLoggedInPage(world.browser, world.running.url, 'rep.zhang@petrocrm.cn');
     try {
