@@ -28,17 +28,17 @@ function freePort(): Promise<number> {
 /** The statements node-postgres sends while `work` runs, from every pool of this process. */
 async function statementsDuring(work: () => Promise<unknown>): Promise<string[]> {
   const sent: string[] = [];
-  const query = pg.Client.prototype.query;
-  const counting = function (this: pg.Client, ...args: unknown[]) {
+  const prototype = pg.Client.prototype as unknown as { query: (this: pg.Client, ...args: unknown[]) => unknown };
+  const query = prototype.query;
+  prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const first = args[0] as string | { text?: string };
     sent.push(typeof first === 'string' ? first : (first?.text ?? ''));
-    return (query as (...parameters: unknown[]) => unknown).apply(this, args);
+    return query.apply(this, args);
   };
-  pg.Client.prototype.query = counting as typeof query;
   try {
     await work();
   } finally {
-    pg.Client.prototype.query = query;
+    prototype.query = query;
   }
   return sent;
 }
