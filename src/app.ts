@@ -4,7 +4,7 @@ import AdminJSExpress from '@adminjs/express';
 import * as AdminJSSequelize from '@adminjs/sequelize';
 import { GuardedResource } from './access/authorisation/guarded-resource.js';
 import { withAccessControl } from './access/authorisation/action-gate.js';
-import { refuseWritesWhenReadOnly } from './access/authorisation/read-only-requests.js';
+import { readOnlyHandler, refuseWritesWhenReadOnly } from './access/authorisation/read-only-requests.js';
 import { securedPanelRouter } from './access/http/panel-router.js';
 import { answerAccessDenied } from './access/http/request-gate.js';
 import { securityHeaders } from './access/http/security-headers.js';
@@ -42,7 +42,7 @@ export function buildApp({ config, databaseUrl, sessionSecret, log = console.err
     resources: createResources().map(withTransferActions).map(withAccessControl),
     componentLoader,
     locale,
-    dashboard: dashboardOptions,
+    dashboard: { ...dashboardOptions, handler: readOnlyHandler(dashboardOptions.handler) },
     branding: { companyName: 'PetroCRM 石化客户管理', logo: false, withMadeWithLove: false },
   });
   refuseWritesWhenReadOnly(User.sequelize!);

@@ -14,6 +14,14 @@ export function runReadOnly<T>(work: () => T): T {
   return readOnly.run(true, work);
 }
 
+/**
+ * A handler that only ever answers reads (the dashboard), run read-only whatever carried the
+ * request to it: body parsers call back outside the context the gate opened for a GET.
+ */
+export function readOnlyHandler<A extends unknown[], R>(handler: (...args: A) => R): (...args: A) => R {
+  return (...args) => runReadOnly(() => handler(...args));
+}
+
 export function isReadOnly(): boolean {
   return readOnly.getStore() === true;
 }
