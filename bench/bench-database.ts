@@ -9,6 +9,7 @@ import { migrate } from '../src/db/migrator.js';
 import { initModels } from '../src/models/index.js';
 import { loadDemoData } from '../src/cli/demo/index.js';
 import { recomputeCustomerAnalysis } from '../src/domain/analysis/recompute-customer-analysis.js';
+import { SYSTEM_SCOPE } from '../src/access/authorisation/data-scope.js';
 import { scaleUp, type ScaleTarget } from './scale-up.js';
 
 export interface BenchDatabase {
@@ -59,7 +60,7 @@ export async function fillBenchDatabase(url: string, target: ScaleTarget, log: (
     await withClient(url, (client) => timed(log, `scale-up to ${target.customers} customers and ${target.orders} orders`, () => scaleUp(client, target)));
     // Statistics first: planned without them, the analysis over 200 000 fresh orders takes minutes, not seconds.
     await withClient(url, (client) => timed(log, 'ANALYZE', () => client.query('ANALYZE')));
-    await timed(log, 'customer analysis (grades, RFM, churn)', () => recomputeCustomerAnalysis());
+    await timed(log, 'customer analysis (grades, RFM, churn)', () => recomputeCustomerAnalysis({ scope: SYSTEM_SCOPE }));
     await withClient(url, (client) => timed(log, 'VACUUM ANALYZE', () => client.query('VACUUM ANALYZE')));
   } finally {
     await sequelize.close();

@@ -1,5 +1,5 @@
 import type { DashboardFilters, MonthRange } from './dashboard-filters.js';
-import type { DashboardScope } from './dashboard-scope.js';
+import type { DashboardScope, DashboardSection } from './dashboard-scope.js';
 
 /**
  * What GET /admin/api/dashboard answers: every figure as PostgreSQL computed it. Money is a decimal
@@ -13,6 +13,8 @@ export interface DashboardData {
   filters: DashboardFilters;
   /** Whose figures these are: the whole company, a branch with its outlets, or one employee's own. */
   scope: DashboardScope['kind'];
+  /** Figures over tables the role may not list: left empty (zero on the cards), and named here. */
+  refused: DashboardSection[];
   today: string;
   /** The branches the branch filter offers. */
   branches: BranchOption[];

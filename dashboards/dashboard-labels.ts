@@ -102,6 +102,10 @@ export interface DashboardLabels {
   noTeam: string;
   empty: string;
   emptyPage: string;
+  /** Before the list of figures left out because the role may not list their rows. */
+  refused: string;
+  /** The figures that are not charts, by their name in DashboardData.refused. */
+  refusedCards: Record<'revenueCards' | 'ticketCards' | 'customerCards' | 'branches', string>;
   loading: string;
   failed: string;
   clickHint: string;
@@ -185,6 +189,8 @@ const zhCN: DashboardLabels = {
   noTeam: '未分组',
   empty: '所选期间暂无数据',
   emptyPage: '所选范围内还没有业务数据。请换一个期间或分公司，或先录入客户、订单和工单。',
+  refused: '您的角色无权查看相应列表，以下统计未显示：',
+  refusedCards: { revenueCards: '销售额与订单指标', ticketCards: '工单指标', customerCards: '风险客户指标', branches: '分公司筛选' },
   loading: '正在统计…',
   failed: '统计数据加载失败，请稍后重试。',
   clickHint: '点击图形可打开对应的明细列表',
@@ -275,6 +281,8 @@ const en: DashboardLabels = {
   noTeam: 'No team',
   empty: 'No data in the selected period',
   emptyPage: 'Nothing recorded in this selection yet. Pick another period or branch, or enter customers, orders and tickets first.',
+  refused: 'Your role may not list the rows behind these figures, so they are not shown: ',
+  refusedCards: { revenueCards: 'revenue and order cards', ticketCards: 'ticket cards', customerCards: 'customers at risk', branches: 'the branch filter' },
   loading: 'Computing…',
   failed: 'The statistics could not be loaded. Please try again.',
   clickHint: 'Click a bar to open the matching list',

@@ -1,10 +1,10 @@
 import type { PageHandler } from 'adminjs';
 import type { Response } from 'express';
 import { User } from '../src/models/index.js';
-import { staffOf } from '../src/access/current-admin.js';
+import { staffOf } from '../src/access/authentication/staff-session.js';
 import type { DashboardData, DashboardError } from './dashboard-data.js';
 import { BUSINESS_TIME_ZONE, DashboardFilterError, parseDashboardFilters, todayIn, type DashboardFilters, type FilterQuery } from './dashboard-filters.js';
-import { dashboardScopeOf } from './dashboard-scope.js';
+import { dashboardScopeOf, type DashboardSection } from './dashboard-scope.js';
 import { filterProblemMessage } from './dashboard-labels.js';
 import type { DashboardQuery } from './queries/dashboard-query.js';
 import { kpisOf } from './queries/kpis.query.js';
@@ -20,7 +20,8 @@ import { DASHBOARD_COMPONENT } from './dashboard.components.js';
 
 /**
  * GET /admin/api/dashboard?period=…&from=…&to=…&branch=…: every figure of the statistics page in
- * one answer, each computed by PostgreSQL (GROUP BY) over the rows the employee may see.
+ * one answer, each computed by PostgreSQL (GROUP BY) over the rows the employee may see, and only
+ * the figures over tables the employee may list (dashboard-scope.ts).
  */
 export const dashboardHandler: PageHandler = async (request: { query?: FilterQuery }, response: Response, context) => {
   const staff = staffOf(context.currentAdmin);
@@ -35,16 +36,23 @@ export const dashboardHandler: PageHandler = async (request: { query?: FilterQue
     if (!(error instanceof DashboardFilterError)) throw error;
     return refuse(response, 400, error.problem, filterProblemMessage(error.problem, staff.locale));
   }
-  const query: DashboardQuery = { sequelize: User.sequelize!, scope: await dashboardScopeOf(staff), filters, today };
+  const scope = dashboardScopeOf(staff);
+  const query: DashboardQuery = { sequelize: User.sequelize!, scope, filters, today };
+  // A figure the role may not see is not computed at all; the page says which were left out.
+  const ifAllowed = <T>(section: DashboardSection, load: () => Promise<T>, leftOut: T): Promise<T> => (scope.allows(section) ? load() : Promise.resolve(leftOut));
 
   const [branches, kpis, monthlyRevenue, revenueByCategory, topCustomers, customerMix, churnByBranch, funnel, byKindAndStatus, resolution, stock, revenueByRep, revenueByTeam, campaigns] =
     await Promise.all([
-      branchOptionsOf(query), kpisOf(query), monthlyRevenueOf(query), revenueByCategoryOf(query), topCustomersOf(query),
-      customerMixOf(query), churnByBranchOf(query), funnelOf(query), ticketsByKindAndStatusOf(query), ticketResolutionOf(query),
-      stockOf(query), revenueByRepOf(query), revenueByTeamOf(query), campaignConversionOf(query),
+      ifAllowed('branches', () => branchOptionsOf(query), []), kpisOf(query),
+      ifAllowed('monthlyRevenue', () => monthlyRevenueOf(query), { months: [], rows: [] }), ifAllowed('revenueByCategory', () => revenueByCategoryOf(query), []),
+      ifAllowed('topCustomers', () => topCustomersOf(query), []), ifAllowed('customerMix', () => customerMixOf(query), []),
+      ifAllowed('churnByBranch', () => churnByBranchOf(query), []), ifAllowed('funnel', () => funnelOf(query), []),
+      ifAllowed('tickets', () => ticketsByKindAndStatusOf(query), []), ifAllowed('tickets', () => ticketResolutionOf(query), []),
+      ifAllowed('stock', () => stockOf(query), []), ifAllowed('revenueByRep', () => revenueByRepOf(query), []),
+      ifAllowed('revenueByTeam', () => revenueByTeamOf(query), []), ifAllowed('campaigns', () => campaignConversionOf(query), []),
     ]);
   const data: DashboardData = {
-    filters, scope: query.scope.kind, today, branches, kpis, monthlyRevenue, revenueByCategory, topCustomers, customerMix,
+    filters, scope: query.scope.kind, refused: scope.refused, today, branches, kpis, monthlyRevenue, revenueByCategory, topCustomers, customerMix,
     churnByBranch, funnel, tickets: { byKindAndStatus, resolution }, stock, revenueByRep, revenueByTeam, campaigns,
   };
   return data;

@@ -4,6 +4,9 @@ import * as insertStandardRoles from './0002.insert-standard-roles.js';
 import * as createCrmSchema from './0003.create-crm-schema.js';
 import * as createRolePermissions from './0004.create-role-permissions.js';
 import * as indexCustomersByLastChange from './0005.index-customers-by-last-change.js';
+import * as createAccessVersion from './0010.create-access-version.js';
+import * as endSessionsOnPasswordChange from './0011.end-sessions-on-password-change.js';
+import * as createLoginThrottle from './0012.create-login-throttle.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
@@ -12,4 +15,7 @@ export const migrations: Migration[] = [
   { name: '0003.create-crm-schema', ...createCrmSchema },
   { name: '0004.create-role-permissions', ...createRolePermissions },
   { name: '0005.index-customers-by-last-change', ...indexCustomersByLastChange },
+  { name: '0010.create-access-version', ...createAccessVersion },
+  { name: '0011.end-sessions-on-password-change', ...endSessionsOnPasswordChange },
+  { name: '0012.create-login-throttle', ...createLoginThrottle },
 ];

@@ -18,3 +18,5 @@ export const Components = {
 
 // AdminJS's reference select prints its error untranslated; the override also words every select in the user's language.
 componentLoader.override('DefaultReferenceEditProperty', file('shared', 'components', 'reference-edit.tsx'));
+// AdminJS's user menu logs out with a GET link; ours POSTs, with the CSRF token.
+componentLoader.override('LoggedIn', file('shared', 'components', 'logged-in.tsx'));

@@ -63,9 +63,13 @@ const schema = z
     COOKIE_SECURE: flag.default(false),
     TRUST_PROXY: flag.default(false),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+    LOGIN_LOCKOUT_FAILURES: z.coerce.number().int().min(1).default(5),
+    LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(480),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
     DEMO_DATA: z.enum(['auto', 'yes', 'no']).default('auto'),
     ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
-    ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
     ADMIN_JS_TMP_DIR: z.string().min(1).default(defaultBundleDir()),
     LOG_SQL: flag.default(false),
     SMTP_URL: smtpUrl.optional(),
@@ -84,6 +88,9 @@ const schema = z
         path: ['SESSION_SECRET'],
         message: 'is required when DATABASE_URL is set (a generated secret is only used with the embedded database)',
       });
+    }
+    if (env.SESSION_IDLE_MINUTES > env.SESSION_MAX_HOURS * 60) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_IDLE_MINUTES'], message: 'must not be longer than SESSION_MAX_HOURS' });
     }
     if (env.CHURN_CHURNED_DAYS <= env.CHURN_AT_RISK_DAYS) {
       ctx.addIssue({ code: 'custom', path: ['CHURN_CHURNED_DAYS'], message: 'must be more than CHURN_AT_RISK_DAYS' });
@@ -110,7 +117,10 @@ export interface Config {
   sessionSecret?: string;
   cookieSecure: boolean;
   trustProxy: boolean;
-  loginMaxFailures: number;
+  /** Failed logins allowed per address, and per account, before a lock of lockoutMinutes. */
+  login: { maxFailuresPerAddress: number; maxFailuresPerAccount: number; lockoutMinutes: number };
+  /** A session ends after idleMinutes without a request, and maxHours after its login whatever happens. */
+  session: { idleMinutes: number; maxHours: number };
   demoData: 'auto' | 'yes' | 'no';
   initialAdmin?: { email: string; password: string };
   adminBundleDir: string;
@@ -158,7 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: value.SESSION_SECRET,
     cookieSecure: value.COOKIE_SECURE,
     trustProxy: value.TRUST_PROXY,
-    loginMaxFailures: value.LOGIN_MAX_FAILURES,
+    login: { maxFailuresPerAddress: value.LOGIN_MAX_FAILURES, maxFailuresPerAccount: value.LOGIN_LOCKOUT_FAILURES, lockoutMinutes: value.LOGIN_LOCKOUT_MINUTES },
+    session: { idleMinutes: value.SESSION_IDLE_MINUTES, maxHours: value.SESSION_MAX_HOURS },
     demoData: value.DEMO_DATA,
     initialAdmin:
       value.ADMIN_EMAIL && value.ADMIN_PASSWORD ? { email: value.ADMIN_EMAIL, password: value.ADMIN_PASSWORD } : undefined,

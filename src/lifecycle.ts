@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { openDatabase, embeddedSessionSecret, type OpenDatabase } from './db/database.js';
 import { buildApp, ROOT_PATH, type PetroApp } from './app.js';
-import { ensureAdministrator } from './access/staff-accounts.js';
+import { ensureAdministrator } from './access/authentication/staff-accounts.js';
 import { loadDemoData } from './cli/demo/index.js';
-import { ensureDefaultPermissions } from './access/default-permissions.js';
-import { resourceActionsOf } from './access/resource-actions.js';
+import { ensureDefaultPermissions } from './access/authorisation/default-permissions.js';
+import { resourceActionsOf } from './access/authorisation/resource-actions.js';
+import { assertEveryTableScoped } from './access/authorisation/schema-check.js';
 import { startOutboxSender } from './domain/marketing/outbox-sender.js';
 import { applyDomainSettings } from './domain/domain-settings.js';
 import { startAnalysisSchedule } from './domain/analysis/analysis-schedule.js';
@@ -35,6 +36,7 @@ export async function startPetroCrm(config: Config, log: (message: string) => vo
 
     const sessionSecret = config.sessionSecret ?? embeddedSessionSecret(config);
     petro = buildApp({ config, databaseUrl: database.url, sessionSecret, log: console.error });
+    await assertEveryTableScoped(database.sequelize, petro.admin.resources.map((resource) => resource.id()));
     const added = await ensureDefaultPermissions(resourceActionsOf(petro.admin));
     if (added > 0) log(`Added ${added} default rows to the permission matrix`);
     if (config.nodeEnv === 'production') await petro.admin.initialize();

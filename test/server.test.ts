@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { DEMO_PASSWORD } from '../src/cli/demo/index.js';
+import { csrfTokenOf } from './support/test-app.js';
+import { CSRF_HEADER } from '../src/access/http/csrf.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
@@ -77,7 +79,9 @@ describe('npm start (src/server.ts)', () => {
       expect(first.output()).toContain('Loaded the demo data');
       expect(first.output()).toContain(`Demo logins (password ${DEMO_PASSWORD})`);
       const agent = request.agent(base);
-      expect((await agent.post('/admin/login').type('form').send({ email: 'admin@petrocrm.cn', password: DEMO_PASSWORD })).status).toBe(302);
+      const login = await agent.post('/admin/login').type('form').send({ email: 'admin@petrocrm.cn', password: DEMO_PASSWORD });
+      expect(login.status).toBe(302);
+      agent.set(CSRF_HEADER, csrfTokenOf(login));
       const created = await agent.post('/admin/api/resources/teams/actions/new').type('form').send({ name: '重启测试组', branch_id: '1' });
       expect(created.body.record.params.name).toBe('重启测试组');
 

@@ -4,7 +4,7 @@ import { Box, H3, Loader, MessageBox, Text } from '@adminjs/design-system';
 import { ApiClient, ViewHelpers, useCurrentAdmin, useTranslation } from 'adminjs';
 import type { DashboardData, DashboardError } from '../dashboard-data.js';
 import { filtersToQuery, type DashboardFilters } from '../dashboard-filters.js';
-import { dashboardLabels } from '../dashboard-labels.js';
+import { dashboardLabels, type DashboardLabels } from '../dashboard-labels.js';
 import type { ListLink } from '../dashboard-links.js';
 import './chart-setup.js';
 import { FilterBar } from './filter-bar.js';
@@ -70,6 +70,7 @@ function DashboardPage() {
         <FilterBar filters={data.filters} branches={data.branches} labels={labels} onChange={applyFilters} />
       </Box>
       {isEmpty(data) ? <MessageBox variant="info" message={labels.emptyPage} mb="lg" /> : null}
+      {data.refused.length > 0 ? <MessageBox variant="info" message={`${labels.refused}${refusedNames(data, labels).join(language.startsWith('zh') ? '、' : ', ')}`} mb="lg" /> : null}
       <KpiCards data={data} labels={labels} language={language} open={open} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 16 }}>
         <MonthlyRevenueChart {...chartProps} />
@@ -97,6 +98,11 @@ function isEmpty(data: DashboardData): boolean {
     data.funnel.every((stage) => stage.opportunities === 0) &&
     data.campaigns.length === 0
   );
+}
+
+/** The figures the role may not see, by the names the page gives them. */
+function refusedNames(data: DashboardData, labels: DashboardLabels): string[] {
+  return data.refused.map((section) => (section in labels.charts ? labels.charts[section as keyof DashboardLabels['charts']] : labels.refusedCards[section as keyof DashboardLabels['refusedCards']]));
 }
 
 /** The handler's own message for a filter it refuses (a hand-edited URL), else the generic one. */

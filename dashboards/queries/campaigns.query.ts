@@ -5,8 +5,9 @@ import { periodBinds, select, visibleRows, type DashboardQuery } from './dashboa
 export const RECENT_CAMPAIGNS = 10;
 
 /**
- * Conversion of the campaigns that ran during the period (the ten that started last), counting the
- * members whose customer the employee may see, by the furthest step each reached.
+ * Conversion of the campaigns that ran during the period (the ten that started last) among those
+ * the employee's campaign list shows, counting the members whose customer the employee may see, by
+ * the furthest step each reached.
  */
 export function campaignConversionOf(query: DashboardQuery): Promise<CampaignConversion[]> {
   return select<CampaignConversion>(
@@ -14,7 +15,7 @@ export function campaignConversionOf(query: DashboardQuery): Promise<CampaignCon
     `WITH recent AS (
        SELECT ca.id, ca.name, ca.start_date
          FROM campaigns ca
-        WHERE ca.start_date <= $to::date AND ca.end_date >= $from::date
+        WHERE ca.start_date <= $to::date AND ca.end_date >= $from::date AND ${query.scope.rowCondition('campaigns') ?? 'TRUE'}
           AND EXISTS (SELECT 1 FROM ${visibleRows(query, 'campaign_members')} m WHERE m.campaign_id = ca.id)
         ORDER BY ca.start_date DESC, ca.id DESC
         LIMIT ${RECENT_CAMPAIGNS})

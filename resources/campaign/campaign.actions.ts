@@ -12,7 +12,7 @@ export const campaignActions: NonNullable<ResourceOptions['actions']> = {
     intro: 'buildTargetsIntro',
     submit: 'buildTargetsButton',
     isVisible: open,
-    run: async (id, { actor }) => ({ message: 'campaignTargetsBuilt', options: { ...(await buildCampaignTargets(actor, id)) } }),
+    run: async (id, { scope }) => ({ message: 'campaignTargetsBuilt', options: { ...(await buildCampaignTargets(scope, id)) } }),
   }),
 
   launch: recordWorkflow({

@@ -15,8 +15,8 @@ export const customerActions: NonNullable<ResourceOptions['actions']> = {
     icon: 'RefreshCw',
     intro: 'recomputeAnalysisIntro',
     submit: 'recomputeAnalysisButton',
-    run: async ({ actor }) => {
-      const counts = await recomputeCustomerAnalysis({ actor });
+    run: async ({ scope }) => {
+      const counts = await recomputeCustomerAnalysis({ scope });
       return {
         message: 'analysisRecomputed',
         options: { analysed: counts.analysed, changed: counts.statusChanged, ...counts.byGrade, ...counts.byStatus },
@@ -38,8 +38,8 @@ export const customerActions: NonNullable<ResourceOptions['actions']> = {
         { key: 'revenue_at_risk', label: 'columnRevenueAtRisk' },
       ],
     },
-    load: async () => {
-      const rows = await churnByBranch();
+    load: async ({ scope }) => {
+      const rows = await churnByBranch(scope);
       return {
         summary: { message: 'churnByBranchSummary', options: { branches: rows.length } },
         rows: rows.map((row) => ({ ...row, churn_percent: row.churn_rate === null ? '—' : `${(Number(row.churn_rate) * 100).toFixed(1)}%` })),
@@ -54,8 +54,8 @@ export const customerActions: NonNullable<ResourceOptions['actions']> = {
     submit: 'mergeDuplicateButton',
     fields: [{ name: 'duplicate_id', label: 'fieldDuplicateCustomer', type: 'reference', resourceId: 'customers', required: true }],
     isVisible: notMerged,
-    run: async (survivorId, { payload, actor }) => {
-      const moved = await mergeCustomers(actor, { survivorId, duplicateId: payload.value('duplicate_id') });
+    run: async (survivorId, { payload, scope }) => {
+      const moved = await mergeCustomers(scope, { survivorId, duplicateId: payload.value('duplicate_id') });
       const duplicate = await Customer.findByPk(Number(payload.value('duplicate_id')));
       return { message: 'customersMerged', options: { ...moved, duplicate: duplicate ? `${duplicate.code} ${duplicate.name}` : '' } };
     },

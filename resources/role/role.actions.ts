@@ -1,7 +1,7 @@
 import type { ActionContext, ActionRequest, ResourceOptions } from 'adminjs';
-import { describeResources, readPermissionMatrix, saveRolePermissions, type MatrixCell } from '../../src/access/permission-matrix.js';
-import { resourceActionsOf } from '../../src/access/resource-actions.js';
-import { staffActor } from '../../src/access/access-middleware.js';
+import { describeResources, readPermissionMatrix, saveRolePermissions, type MatrixCell } from '../../src/access/authorisation/permission-matrix.js';
+import { resourceActionsOf } from '../../src/access/authorisation/resource-actions.js';
+import { staffActor } from '../../src/access/authorisation/current-access.js';
 import { refusalNotice } from '../workflow/workflow-action.js';
 import { Components } from './role.components.js';
 

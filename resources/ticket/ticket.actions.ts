@@ -121,8 +121,8 @@ export const ticketActions: NonNullable<ResourceOptions['actions']> = {
         { key: 'last_shipped_at', label: 'columnLastShipped' },
       ],
     },
-    load: async ({ context }) => {
-      const { ticket, recipients } = await traceTicketBatch(Number(context.record!.id()));
+    load: async ({ context, scope }) => {
+      const { ticket, recipients } = await traceTicketBatch(scope, Number(context.record!.id()));
       return {
         summary: { message: recipients.length > 0 ? 'batchTraced' : 'batchNotShipped', options: { batchNo: ticket.batch_no!, customers: recipients.length } },
         rows: recipients.map((recipient) => ({ ...recipient, last_shipped_at: recipient.last_shipped_at.toISOString().slice(0, 10) })),

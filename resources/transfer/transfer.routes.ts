@@ -2,11 +2,11 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import type AdminJS from 'adminjs';
 import { Filter, SortSetter, ViewHelpers, flat, type ActionContext, type BaseResource } from 'adminjs';
 import type { Model, ModelStatic } from 'sequelize';
-import { accessOf, staffActor } from '../../src/access/access-middleware.js';
-import type { AccessProfile } from '../../src/access/access-profile.js';
-import { can } from '../../src/access/can.js';
-import type { StaffSession } from '../../src/access/current-admin.js';
-import { fieldOfKey, isReadable } from '../../src/access/field-policy.js';
+import { accessOf, staffActor } from '../../src/access/authorisation/current-access.js';
+import type { AccessProfile } from '../../src/access/authorisation/access-profile.js';
+import { can } from '../../src/access/authorisation/can.js';
+import type { StaffSession } from '../../src/access/authentication/staff-session.js';
+import { fieldOfKey, isReadable } from '../../src/access/authorisation/field-policy.js';
 import type { Language } from '../../src/i18n/translate.js';
 import { translate } from '../../src/i18n/translate.js';
 import { BusinessRuleError } from '../../src/errors/business-rule-error.js';

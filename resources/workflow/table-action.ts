@@ -1,10 +1,14 @@
 import type { ActionContext, ActionRequest } from 'adminjs';
+import { staffDataScope } from '../../src/access/authorisation/current-access.js';
+import type { DataScope } from '../../src/access/authorisation/data-scope.js';
 import { refusalNotice, visibleWhen, type ActionOptions } from './workflow-action.js';
 import { WorkflowComponents } from './workflow.components.js';
 import type { Message, Table, TableOptions } from './workflow-screens.js';
 
 export interface TableInput {
   context: ActionContext;
+  /** The rows the employee reaches: the table lists nothing beyond them. */
+  scope: DataScope;
   /** The id of the record chosen in the table's filter, if any. */
   chosen?: number;
 }
@@ -32,7 +36,7 @@ export function tableAction(spec: {
     handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
       const record = context.record?.toJSON(context.currentAdmin);
       try {
-        const { rows, summary } = await spec.load({ context, chosen: filter && idIn(request.query?.[filter.name]) });
+        const { rows, summary } = await spec.load({ context, scope: staffDataScope(context.currentAdmin), chosen: filter && idIn(request.query?.[filter.name]) });
         return rowsKey ? { record, [rowsKey]: rows } : { record, table: { summary, columns, rows } satisfies Table };
       } catch (error) {
         return { record, notice: refusalNotice(error) };

@@ -1,6 +1,7 @@
 import { NotFoundError, type Action, type ActionContext, type ActionRequest, type ActionResponse, type IsFunction, type NoticeMessage, type RecordJSON } from 'adminjs';
 import type { Actor } from '../../src/audit/audit-log.js';
-import { staffActor } from '../../src/access/access-middleware.js';
+import { staffActor, staffDataScope } from '../../src/access/authorisation/current-access.js';
+import type { DataScope } from '../../src/access/authorisation/data-scope.js';
 import { BusinessRuleError } from '../../src/errors/business-rule-error.js';
 import { FormPayload } from './form-payload.js';
 import { WorkflowComponents } from './workflow.components.js';
@@ -15,6 +16,8 @@ export interface Outcome extends Message {
 export interface RunInput {
   payload: FormPayload;
   actor: Actor;
+  /** The rows the employee reaches, for a domain service that touches rows beyond the record. */
+  scope: DataScope;
   context: ActionContext;
 }
 
@@ -106,7 +109,7 @@ function formAction(actionType: 'record' | 'resource', spec: WorkflowSpec): Acti
 }
 
 function inputOf(request: ActionRequest, context: ActionContext): RunInput {
-  return { payload: new FormPayload(request.payload), actor: actorOf(context), context };
+  return { payload: new FormPayload(request.payload), actor: actorOf(context), scope: staffDataScope(context.currentAdmin), context };
 }
 
 function successOf(outcome: Outcome): NoticeMessage {

@@ -200,7 +200,7 @@ export const resourcesEn = {
       email: 'E-mail', name: 'Name', phone: 'Phone', title: 'Job title', password: 'Password', password_hash: 'Password', role_id: 'Role', team_id: 'Team',
       branch_id: 'Branch', active: 'Account', locale: 'Language', password_changed_at: 'Password changed at', last_login_at: 'Last login',
     },
-    actions: { deactivate: 'Deactivate', activate: 'Activate', changeOwnPassword: 'Change my password' },
+    actions: { unlockLogin: 'Unlock login', deactivate: 'Deactivate', activate: 'Activate', changeOwnPassword: 'Change my password' },
   },
   roles: {
     labels: { roles: 'Roles' },

@@ -204,7 +204,7 @@ export const resourcesZhCN = {
       email: '邮箱', name: '姓名', phone: '电话', title: '职务', password: '密码', password_hash: '密码', role_id: '角色', team_id: '团队',
       branch_id: '所属机构', active: '账号状态', locale: '界面语言', password_changed_at: '密码修改时间', last_login_at: '最近登录时间',
     },
-    actions: { deactivate: '停用账号', activate: '启用账号', changeOwnPassword: '修改我的密码' },
+    actions: { unlockLogin: '解除登录锁定', deactivate: '停用账号', activate: '启用账号', changeOwnPassword: '修改我的密码' },
   },
   roles: {
     labels: { roles: '角色' },

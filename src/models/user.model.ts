@@ -35,7 +35,7 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
         name: { type: DataTypes.STRING(60), allowNull: false },
         phone: { type: DataTypes.STRING(30), allowNull: true },
         title: { type: DataTypes.STRING(60), allowNull: true },
-        password_hash: { type: DataTypes.STRING(100), allowNull: false },
+        password_hash: { type: DataTypes.STRING(255), allowNull: false },
         role_id: { type: DataTypes.INTEGER, allowNull: false },
         team_id: { type: DataTypes.INTEGER, allowNull: true },
         branch_id: { type: DataTypes.INTEGER, allowNull: true },

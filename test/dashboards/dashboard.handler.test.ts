@@ -19,15 +19,21 @@ const EMAIL: Record<Who, string> = { admin: 'admin@petrocrm.cn', manager: 'manag
 const ZHANG = `(SELECT id FROM users WHERE email = 'rep.zhang@petrocrm.cn')`;
 const EC_AND_OUTLETS = `(SELECT id FROM branches WHERE code IN ('EC', 'GS-NJ01', 'T-EC', 'T-GS'))`;
 
-/** The rows each role may count, written per table as the lists' row scopes describe them. */
-const SCOPE: Record<Who, { owned: string; tickets: string; members: string }> = {
-  admin: { owned: 'true', tickets: 'true', members: 'true' },
+/**
+ * The rows each role may count, written per table as the lists' row scopes describe them; `null`
+ * campaigns: the role may not list campaigns, so the figure is left out (and named in `refused`).
+ */
+const SCOPE: Record<Who, { owned: string; tickets: string; members: string; campaigns: string | null }> = {
+  admin: { owned: 'true', tickets: 'true', members: 'true', campaigns: 'true' },
   manager: {
+    campaigns: `(ca.owner_id IN (SELECT id FROM users WHERE branch_id IN ${EC_AND_OUTLETS})
+                 OR EXISTS (SELECT 1 FROM campaign_members cm JOIN customers cc ON cc.id = cm.customer_id WHERE cm.campaign_id = ca.id AND cc.branch_id IN ${EC_AND_OUTLETS}))`,
     owned: `branch_id IN ${EC_AND_OUTLETS}`,
     tickets: `branch_id IN ${EC_AND_OUTLETS}`,
     members: `EXISTS (SELECT 1 FROM customers mc WHERE mc.id = customer_id AND mc.branch_id IN ${EC_AND_OUTLETS})`,
   },
   rep: {
+    campaigns: null,
     owned: `owner_id = ${ZHANG}`,
     tickets: `(assignee_id = ${ZHANG} OR EXISTS (SELECT 1 FROM customers tc WHERE tc.id = customer_id AND tc.owner_id = ${ZHANG}))`,
     members: `EXISTS (SELECT 1 FROM customers mc WHERE mc.id = customer_id AND mc.owner_id = ${ZHANG})`,
@@ -356,7 +362,7 @@ describe('the dashboard API', () => {
               (SELECT count(*) FROM ${visibleMembers} m WHERE m.campaign_id = ca.id AND m.status = 'converted')::int AS converted
          FROM campaigns ca
         WHERE daterange(ca.start_date, ca.end_date, '[]') && daterange('${range.from}', '${range.to}', '[]')
-          AND EXISTS (SELECT 1 FROM ${visibleMembers} m WHERE m.campaign_id = ca.id)
+          AND EXISTS (SELECT 1 FROM ${visibleMembers} m WHERE m.campaign_id = ca.id) AND ${scope.campaigns ?? 'false'}
         ORDER BY ca.start_date DESC, ca.id DESC
         LIMIT 10`,
     );
@@ -366,6 +372,7 @@ describe('the dashboard API', () => {
     const visibleBranches = who === 'manager' ? `WHERE id IN ${EC_AND_OUTLETS}` : '';
 
     return {
+      refused: scope.campaigns === null ? ['campaigns'] : [],
       branches: await rows(`SELECT id, code, name, kind FROM branches ${visibleBranches} ORDER BY id`),
       kpis,
       monthlyRevenue: { months: months.map((row) => row.month), rows: monthlyRows.map(({ sortOrder: _sortOrder, ...row }) => row) },

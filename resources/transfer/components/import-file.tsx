@@ -1,6 +1,7 @@
 import React, { useState } from 'react';
 import { Box, Button, Icon, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { ViewHelpers, useNotice, useTranslation, type ActionProps } from 'adminjs';
+import { csrfHeader } from '../../shared/components/csrf-header.js';
 
 interface Problem {
   row: number | null;
@@ -48,7 +49,7 @@ const ImportFile: React.FC<ActionProps> = ({ resource }) => {
       method: 'POST',
       body: file,
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/octet-stream' },
+      headers: { 'Content-Type': 'application/octet-stream', ...csrfHeader() },
     }).catch(() => undefined);
 
   const check = async () => {

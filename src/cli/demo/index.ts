@@ -1,6 +1,7 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { Branch } from '../../models/index.js';
 import { recomputeCustomerAnalysis } from '../../domain/analysis/recompute-customer-analysis.js';
+import { SYSTEM_SCOPE } from '../../access/authorisation/data-scope.js';
 import { loadActivities } from './activities.js';
 import { loadCatalogue } from './catalogue.js';
 import { DemoClock } from './clock.js';
@@ -55,7 +56,7 @@ async function loadCompany(sequelize: Sequelize, transaction: Transaction, rando
   await loadStock(transaction, ledger, user('warehouse@petrocrm.cn'));
 
   // Grades, RFM scores and churn come from the orders just loaded, by the same service the panel runs.
-  await recomputeCustomerAnalysis({ asOf: clock.now, transaction });
+  await recomputeCustomerAnalysis({ asOf: clock.now, transaction, scope: SYSTEM_SCOPE });
   const standing = await customerStanding(sequelize, transaction);
 
   const agents = [user('service@petrocrm.cn'), user('service2@petrocrm.cn')];

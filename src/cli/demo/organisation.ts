@@ -1,6 +1,6 @@
 import type { Transaction } from 'sequelize';
 import { Branch, Role, Team, User } from '../../models/index.js';
-import { hashPassword } from '../../access/passwords.js';
+import { hashPassword } from '../../access/authentication/passwords.js';
 
 /** Every demo login shares this password; the README lists the accounts. */
 export const DEMO_PASSWORD = 'Petro@2026';

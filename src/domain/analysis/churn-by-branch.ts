@@ -1,5 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import { Customer } from '../../models/index.js';
+import type { DataScope } from '../../access/authorisation/data-scope.js';
 
 export interface BranchChurn {
   branch_id: number;
@@ -21,9 +22,12 @@ export interface BranchChurn {
 /**
  * Customer status per branch, office and gas station (the outlets the gas-station theses analyse
  * one by one), from the stored analysis. `branchIds` limits the rows (a dashboard filter or a row
- * scope); merged-away duplicates are not customers any more and are left out.
+ * scope); merged-away duplicates are not customers any more and are left out. Only the customers
+ * in the caller's scope count, and only branches where the caller sees customers are listed,
+ * unless they see every customer.
  */
-export async function churnByBranch(options: { branchIds?: number[] } = {}): Promise<BranchChurn[]> {
+export async function churnByBranch(scope: DataScope, options: { branchIds?: number[] } = {}): Promise<BranchChurn[]> {
+  const reached = scope.rowsOf('customers', 'c.id');
   return Customer.sequelize!.query<BranchChurn>(
     `SELECT b.id AS branch_id, b.code AS branch_code, b.name AS branch_name, b.kind AS branch_kind,
             count(c.id)::int AS customers,
@@ -36,9 +40,10 @@ export async function churnByBranch(options: { branchIds?: number[] } = {}): Pro
             coalesce(sum(c.revenue_12m), 0)::text AS revenue_12m,
             coalesce(sum(c.revenue_12m) FILTER (WHERE c.status = 'at_risk'), 0)::text AS revenue_at_risk
        FROM branches b
-       LEFT JOIN customers c ON c.branch_id = b.id AND c.merged_into_id IS NULL
+       LEFT JOIN customers c ON c.branch_id = b.id AND c.merged_into_id IS NULL AND ${reached}
       WHERE $1::int[] IS NULL OR b.id = ANY($1::int[])
       GROUP BY b.id
+      ${reached === 'TRUE' ? '' : 'HAVING count(c.id) > 0'}
       ORDER BY b.code`,
     { bind: [options.branchIds ?? null], type: QueryTypes.SELECT },
   );

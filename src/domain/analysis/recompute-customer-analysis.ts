@@ -1,7 +1,8 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import { Customer } from '../../models/index.js';
 import type { CUSTOMER_GRADES, CUSTOMER_STATUSES } from '../../models/customer.model.js';
-import { recordAudit, SYSTEM_ACTOR, type Actor } from '../../audit/audit-log.js';
+import { recordAudit } from '../../audit/audit-log.js';
+import type { DataScope } from '../../access/authorisation/data-scope.js';
 import { churnThresholds, type ChurnThresholds } from './churn-thresholds.js';
 import { calendarDay, REVENUE_ORDER_STATUSES } from './revenue.js';
 
@@ -13,7 +14,11 @@ export interface RecomputeOptions {
   asOf?: Date;
   /** Run inside the caller's transaction (the demo-data loader); otherwise in one of its own. */
   transaction?: Transaction;
-  actor?: Actor;
+  /**
+   * Whose customers are rewritten: a manager's run updates their branch's, the nightly job passes
+   * SYSTEM_SCOPE. Grades still rank every customer, so a branch's A is the company's A.
+   */
+  scope: DataScope;
   thresholds?: ChurnThresholds;
   /** Analyse only these customers, ranked among themselves. Default: every customer not merged away. */
   customerIds?: number[];
@@ -43,12 +48,13 @@ const ANALYSIS_LOCK = 7210306;
  *   (or since the customer was created, if it has none) decide active, at_risk or churned — so a
  *   churned customer who orders again is active.
  */
-export async function recomputeCustomerAnalysis(options: RecomputeOptions = {}): Promise<AnalysisCounts> {
-  const { asOf = new Date(), actor = SYSTEM_ACTOR, thresholds = churnThresholds(), customerIds } = options;
+export async function recomputeCustomerAnalysis(options: RecomputeOptions): Promise<AnalysisCounts> {
+  const { asOf = new Date(), scope, thresholds = churnThresholds(), customerIds } = options;
+  const { actor } = scope;
   const sequelize = Customer.sequelize!;
   const run = async (transaction: Transaction): Promise<AnalysisCounts> => {
     await sequelize.query('SELECT pg_advisory_xact_lock($1)', { bind: [ANALYSIS_LOCK], transaction });
-    const rows = await sequelize.query<{ grade: Grade; status: Status; customers: number; changed: number }>(ANALYSIS_SQL, {
+    const rows = await sequelize.query<{ grade: Grade; status: Status; customers: number; changed: number }>(analysisSql(scope.rowsOf('customers', 'c.id')), {
       bind: [calendarDay(asOf), REVENUE_ORDER_STATUSES, thresholds.atRiskDays, thresholds.churnedDays, customerIds ?? null, asOf],
       type: QueryTypes.SELECT,
       transaction,
@@ -83,7 +89,8 @@ function tally(rows: Array<{ grade: Grade; status: Status; customers: number; ch
 // $1 as-of day, $2 revenue statuses, $3 at-risk days, $4 churned days, $5 customer ids or null, $6 analysed at.
 // The quintile of a customer among n buyers: 1 + ⌊5 × (buyers strictly below it) / n⌋, where
 // rank() − 1 counts those below; integer arithmetic, so no floating-point edge moves a boundary.
-const ANALYSIS_SQL = `
+// `rewritable` limits the UPDATE (c) to the caller's customers; everything before it reads all.
+const analysisSql = (rewritable: string) => `
 WITH population AS (
   SELECT id, status AS old_status, created_at
     FROM customers
@@ -137,7 +144,7 @@ WITH population AS (
          recency_score = s.recency_score, frequency_score = s.frequency_score, monetary_score = s.monetary_score,
          revenue_12m = s.revenue, last_order_on = s.last_order_on, analysed_at = $6, updated_at = now()
     FROM scored s
-   WHERE c.id = s.id
+   WHERE c.id = s.id AND ${rewritable}
   RETURNING s.grade, s.status, s.old_status
 )
 SELECT grade, status, count(*)::int AS customers, (count(*) FILTER (WHERE status <> old_status))::int AS changed

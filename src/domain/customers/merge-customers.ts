@@ -1,6 +1,7 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import { Customer } from '../../models/index.js';
-import { recordAudit, type Actor } from '../../audit/audit-log.js';
+import { recordAudit } from '../../audit/audit-log.js';
+import type { DataScope } from '../../access/authorisation/data-scope.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
 
 /**
@@ -28,16 +29,25 @@ const STATUS_ORDER = `CASE status WHEN 'targeted' THEN 0 WHEN 'sent' THEN 1 WHEN
  * survivor lacks are copied. The duplicate is kept, marked churned with merged_into_id, not deleted:
  * its code is what the ERP, old exports and the audit log know, and the pointer keeps those
  * references resolvable (and a mistaken merge traceable). Where both were in one campaign, the
- * survivor keeps the membership that got furthest.
+ * survivor keeps the membership that got furthest. Both customers must be in the caller's scope:
+ * a duplicate they cannot see is no duplicate of theirs (and its orders and contacts are not theirs
+ * to move).
  */
-export async function mergeCustomers(actor: Actor, input: { survivorId: number; duplicateId: unknown }): Promise<MergeCounts> {
+export async function mergeCustomers(scope: DataScope, input: { survivorId: number; duplicateId: unknown }): Promise<MergeCounts> {
+  const { actor } = scope;
   const duplicateId = Number(input.duplicateId);
   if (!Number.isInteger(duplicateId) || duplicateId <= 0) throw new BusinessRuleError('mergeDuplicateRequired', {}, 'duplicate_id');
   if (duplicateId === input.survivorId) throw new BusinessRuleError('mergeSameCustomer', {}, 'duplicate_id');
   const sequelize = Customer.sequelize!;
   return sequelize.transaction(async (transaction) => {
     // Both rows locked in id order, so two opposite merges cannot deadlock.
-    const locked = await Customer.findAll({ where: { id: [input.survivorId, duplicateId] }, order: [['id', 'ASC']], lock: transaction.LOCK.UPDATE, transaction });
+    const reached = await sequelize.query<{ id: number }>(`SELECT c.id FROM customers c WHERE c.id IN ($1, $2) AND ${scope.rowsOf('customers', 'c.id')}`, {
+      bind: [input.survivorId, duplicateId],
+      type: QueryTypes.SELECT,
+      transaction,
+    });
+    const ids = reached.map((row) => row.id);
+    const locked = await Customer.findAll({ where: { id: ids }, order: [['id', 'ASC']], lock: transaction.LOCK.UPDATE, transaction });
     const survivor = locked.find((customer) => customer.id === input.survivorId);
     const duplicate = locked.find((customer) => customer.id === duplicateId);
     if (!survivor) throw new BusinessRuleError('customerNotFound', { id: input.survivorId });

@@ -1,6 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import { Campaign } from '../../models/index.js';
-import { recordAudit, type Actor } from '../../audit/audit-log.js';
+import { recordAudit } from '../../audit/audit-log.js';
+import type { DataScope } from '../../access/authorisation/data-scope.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { lockOpenCampaign } from './lock-campaign.js';
 
@@ -13,9 +14,10 @@ export interface TargetListResult {
  * Adds every customer matching the campaign's criteria (grade, type, region, status — those that
  * are set) as a targeted member with its primary contact. Running it again adds only customers
  * that match now and are not members yet; nobody is removed, whatever happened to them since.
- * Duplicates merged into another customer are never targeted.
+ * Duplicates merged into another customer are never targeted, nor customers outside the caller's scope.
  */
-export async function buildCampaignTargets(actor: Actor, campaignId: number): Promise<TargetListResult> {
+export async function buildCampaignTargets(scope: DataScope, campaignId: number): Promise<TargetListResult> {
+  const { actor } = scope;
   const sequelize = Campaign.sequelize!;
   return sequelize.transaction(async (transaction) => {
     const campaign = await lockOpenCampaign(campaignId, transaction);
@@ -28,7 +30,7 @@ export async function buildCampaignTargets(actor: Actor, campaignId: number): Pr
               (SELECT ct.id FROM contacts ct WHERE ct.customer_id = c.id ORDER BY ct.is_primary DESC, ct.email IS NULL, ct.id LIMIT 1),
               'targeted', now(), now()
          FROM customers c
-        WHERE c.merged_into_id IS NULL
+        WHERE c.merged_into_id IS NULL AND ${scope.rowsOf('customers', 'c.id')}
           AND ($2::text IS NULL OR c.grade = $2::bpchar)
           AND ($3::text IS NULL OR c.customer_type = $3)
           AND ($4::text IS NULL OR c.region = $4)

@@ -1,5 +1,5 @@
 import type { Transaction } from 'sequelize';
-import type { AccessProfile } from '../../access/access-profile.js';
+import type { AccessProfile } from '../../access/authorisation/access-profile.js';
 import { translate, type Language } from '../../i18n/translate.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import type { ImportField, Params } from './import-fields.js';

@@ -1,5 +1,5 @@
 import { AuditLog } from '../../models/index.js';
-import type { AccessProfile } from '../../access/access-profile.js';
+import type { AccessProfile } from '../../access/authorisation/access-profile.js';
 import { recordAudit, type Actor } from '../../audit/audit-log.js';
 import type { Language } from '../../i18n/translate.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';

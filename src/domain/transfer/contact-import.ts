@@ -1,6 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import { Contact, Customer } from '../../models/index.js';
-import { isReadable } from '../../access/field-policy.js';
+import { isReadable } from '../../access/authorisation/field-policy.js';
 import { maxLengthOf } from './transfer-columns.js';
 import { booleanField, emailField, referenceField, textField } from './import-fields.js';
 import { refuseDuplicatesInFile, resolveReferences, type Importer } from './importer.js';

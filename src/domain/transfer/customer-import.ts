@@ -1,8 +1,8 @@
 import { Branch, Customer, User } from '../../models/index.js';
 import { CREDIT_RATINGS, CUSTOMER_STATUSES, CUSTOMER_TYPES, REGIONS } from '../../models/customer.model.js';
-import type { AccessProfile } from '../../access/access-profile.js';
-import { permissionOn } from '../../access/can.js';
-import { isReadable } from '../../access/field-policy.js';
+import type { AccessProfile } from '../../access/authorisation/access-profile.js';
+import { permissionOn } from '../../access/authorisation/can.js';
+import { isReadable } from '../../access/authorisation/field-policy.js';
 import { maxLengthOf } from './transfer-columns.js';
 import { choiceField, codeField, creditCodeField, decimalField, emailField, referenceField, textField } from './import-fields.js';
 import { refuseDuplicatesInFile, refuseTakenValues, resolveReferences, textOf, type Importer } from './importer.js';

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
-import type { AccessProfile } from '../../access/access-profile.js';
+import type { AccessProfile } from '../../access/authorisation/access-profile.js';
 import { translate, type Language } from '../../i18n/translate.js';
 import type { Importer } from './importer.js';
 import { fieldLabel } from './transfer-labels.js';

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { QueryTypes, type Model, type ModelStatic, type Transaction } from 'sequelize';
-import type { AccessProfile } from '../../access/access-profile.js';
+import type { AccessProfile } from '../../access/authorisation/access-profile.js';
 import type { Actor } from '../../audit/audit-log.js';
 import type { ImportField, Params } from './import-fields.js';
 import { findReferences } from './reference-keys.js';

@@ -1,6 +1,6 @@
 import { Product, ProductCategory } from '../../models/index.js';
 import { UNITS } from '../../models/product.model.js';
-import { isReadable } from '../../access/field-policy.js';
+import { isReadable } from '../../access/authorisation/field-policy.js';
 import { maxLengthOf } from './transfer-columns.js';
 import { booleanField, choiceField, codeField, decimalField, referenceField, textField } from './import-fields.js';
 import { refuseDuplicatesInFile, refuseTakenValues, resolveReferences, textOf, type Importer } from './importer.js';

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { QueryTypes, type Model, type ModelStatic, type Transaction } from 'sequelize';
-import type { AccessProfile } from '../../access/access-profile.js';
-import { isReadable } from '../../access/field-policy.js';
-import { rowScopeCondition } from '../../access/row-scopes.js';
+import type { AccessProfile } from '../../access/authorisation/access-profile.js';
+import { isReadable } from '../../access/authorisation/field-policy.js';
+import { rowScopeCondition } from '../../access/authorisation/row-scopes.js';
 
 /**
  * A row another row points at is named in a file by its business code (customer code, SKU,

@@ -3,7 +3,7 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify';
-import type { AccessProfile } from '../../access/access-profile.js';
+import type { AccessProfile } from '../../access/authorisation/access-profile.js';
 import type { Language } from '../../i18n/translate.js';
 import { csvText, xlsxFormatOf, xlsxValue, type CellContext } from './cell-format.js';
 import { keysOfIds } from './reference-keys.js';

@@ -4,6 +4,7 @@ import { migrate } from '../../../src/db/migrator.js';
 import { AuditLog, Branch, Customer, type Product, type SalesOrder, type Warehouse } from '../../../src/models/index.js';
 import { recomputeCustomerAnalysis } from '../../../src/domain/analysis/recompute-customer-analysis.js';
 import { churnByBranch } from '../../../src/domain/analysis/churn-by-branch.js';
+import { SYSTEM_SCOPE } from '../../../src/access/authorisation/data-scope.js';
 
 /**
  * A company of our own, on an empty database: every order below is one we made, so grades, RFM
@@ -72,7 +73,7 @@ describe('customer analysis: grade, RFM and churn', () => {
   afterAll(() => db.close());
 
   test('when all customers are analysed, then each gets the grade, RFM, status, revenue and last order computed by hand', async () => {
-    const counts = await recomputeCustomerAnalysis({ asOf: AS_OF });
+    const counts = await recomputeCustomerAnalysis({ asOf: AS_OF, scope: SYSTEM_SCOPE });
     // Revenue in the window: C1 50 000, C2 30 000, C3 10 000, C4 5 000, C5 3 000, C6 1 000, C10 1 000 = 100 000.
     // Pareto, largest first, by the share before each: C1 0 % A, C2 50 % A, C3 80 % B, C4 90 % B, C5 95 % C, then C.
     // RFM among the 7 buyers, 1 + ⌊5 × (buyers below) / 7⌋: 0→1, 1→1, 2→2, 3→3, 4→3, 5→4, 6→5.
@@ -117,7 +118,7 @@ describe('customer analysis: grade, RFM and churn', () => {
   });
 
   test('when run again days later with other thresholds, then statuses follow the thresholds and later orders count', async () => {
-    const counts = await recomputeCustomerAnalysis({ asOf: new Date(2026, 6, 5, 12), thresholds: { atRiskDays: 30, churnedDays: 60 } });
+    const counts = await recomputeCustomerAnalysis({ asOf: new Date(2026, 6, 5, 12), thresholds: { atRiskDays: 30, churnedDays: 60 }, scope: SYSTEM_SCOPE });
     expect(await customers.C2.reload()).toMatchObject({ status: 'at_risk', grade: 'A' }); // 56 days: past 30, not yet 60
     expect(await customers.C3.reload()).toMatchObject({ status: 'churned', grade: 'B' }); // 95 days
     expect(await customers.C6.reload()).toMatchObject({ status: 'at_risk' }); // 34 days
@@ -129,7 +130,7 @@ describe('customer analysis: grade, RFM and churn', () => {
     const before = (await customers.C2.reload()).get({ plain: true, clone: true });
     await db.sequelize
       .transaction(async (transaction) => {
-        await recomputeCustomerAnalysis({ asOf: AS_OF, transaction });
+        await recomputeCustomerAnalysis({ asOf: AS_OF, transaction, scope: SYSTEM_SCOPE });
         throw new Error('roll back');
       })
       .catch(() => undefined);
@@ -137,8 +138,8 @@ describe('customer analysis: grade, RFM and churn', () => {
   });
 
   test('churn per outlet counts each branch\'s and gas station\'s customers by status', async () => {
-    await recomputeCustomerAnalysis({ asOf: AS_OF });
-    const rows = await churnByBranch({ branchIds: [station.id] });
+    await recomputeCustomerAnalysis({ asOf: AS_OF, scope: SYSTEM_SCOPE });
+    const rows = await churnByBranch(SYSTEM_SCOPE, { branchIds: [station.id] });
     // The station has C6 (active), C7 (churned), C10 (active), C12 (at risk).
     expect(rows).toEqual([
       {
@@ -146,6 +147,6 @@ describe('customer analysis: grade, RFM and churn', () => {
         customers: 4, prospect: 0, active: 2, at_risk: 1, churned: 1, churn_rate: '0.2500', revenue_12m: '2000.00', revenue_at_risk: '0.00',
       },
     ]);
-    expect((await churnByBranch()).map((row) => row.branch_code)).toEqual(['EC', 'GS-NJ01']);
+    expect((await churnByBranch(SYSTEM_SCOPE)).map((row) => row.branch_code)).toEqual(['EC', 'GS-NJ01']);
   });
 });

@@ -6,6 +6,7 @@ import {
 } from '../../../src/models/index.js';
 import type { Actor } from '../../../src/audit/audit-log.js';
 import { CUSTOMER_CHILD_TABLES, mergeCustomers } from '../../../src/domain/customers/merge-customers.js';
+import { everyRowAs } from '../../support/scopes.js';
 
 type Table = (typeof CUSTOMER_CHILD_TABLES)[number];
 
@@ -75,7 +76,7 @@ describe('merging a duplicate customer into the survivor', () => {
     const duplicateBefore = await countsOf(duplicate.id);
     const totalsBefore = await totals();
 
-    const moved = await mergeCustomers(actor, { survivorId: survivor.id, duplicateId: String(duplicate.id) });
+    const moved = await mergeCustomers(everyRowAs(actor), { survivorId: survivor.id, duplicateId: String(duplicate.id) });
 
     // Every table: the survivor has both sets; the one campaign both were in keeps one membership.
     const survivorAfter = await countsOf(survivor.id);
@@ -118,7 +119,7 @@ describe('merging a duplicate customer into the survivor', () => {
       [{ survivorId: survivor.id, duplicateId: '' }, 'mergeDuplicateRequired'],
       [{ survivorId: survivor.id, duplicateId: 99999999 }, 'mergeDuplicateRequired'],
     ];
-    for (const [input, code] of refusals) await expect(mergeCustomers(actor, input)).rejects.toMatchObject({ code });
+    for (const [input, code] of refusals) await expect(mergeCustomers(everyRowAs(actor), input)).rejects.toMatchObject({ code });
 
     expect({ totals: await totals(), survivor: await countsOf(survivor.id), duplicate: await countsOf(duplicate.id) }).toEqual(before);
     expect(await duplicate.reload()).toMatchObject({ merged_into_id: null });

@@ -6,6 +6,7 @@ import { buildCampaignTargets } from '../../../src/domain/marketing/build-campai
 import { launchCampaign } from '../../../src/domain/marketing/launch-campaign.js';
 import { recordCampaignConversion, recordCampaignResponse } from '../../../src/domain/marketing/record-campaign-response.js';
 import { campaign, customerWithContacts, openMarketingDatabase, template } from './marketing-company.js';
+import { everyRowAs } from '../../support/scopes.js';
 
 const actor: Actor = { id: null, email: 'marketing@test' };
 const LAUNCH = new Date('2026-06-15T01:00:00Z');
@@ -51,7 +52,7 @@ describe('campaigns: target list, launch, responses', () => {
     await customerWithContacts({ ...matching, status: 'at_risk', name: '预警客户' }, [['丁', 'd@b.cn', true]]);
     await customerWithContacts({ ...matching, merged_into_id: k1.customer.id, name: '已合并的重复客户' }, [['戊', 'e@b.cn', true]]);
 
-    expect(await buildCampaignTargets(actor, summer.id)).toEqual({ added: 3, total: 3 });
+    expect(await buildCampaignTargets(everyRowAs(actor), summer.id)).toEqual({ added: 3, total: 3 });
     const members = await CampaignMember.findAll({ where: { campaign_id: summer.id }, order: [['customer_id', 'ASC']] });
     expect(members.map((member) => [member.customer_id, member.contact_id, member.status])).toEqual([
       [k1.customer.id, k1.contacts[0].id, 'targeted'],
@@ -61,7 +62,7 @@ describe('campaigns: target list, launch, responses', () => {
 
     const k4 = await customerWithContacts({ ...matching, name: '南通油品' }, [['钱芳', 'qian@nt-oil.cn', true]]);
     await CampaignMember.update({ status: 'responded' }, { where: { campaign_id: summer.id, customer_id: k1.customer.id } });
-    expect(await buildCampaignTargets(actor, summer.id)).toEqual({ added: 1, total: 4 });
+    expect(await buildCampaignTargets(everyRowAs(actor), summer.id)).toEqual({ added: 1, total: 4 });
     expect(await CampaignMember.findOne({ where: { campaign_id: summer.id, customer_id: k1.customer.id }, rejectOnEmpty: true })).toMatchObject({ status: 'responded' });
     await CampaignMember.update({ status: 'targeted' }, { where: { campaign_id: summer.id, customer_id: k1.customer.id } });
 
@@ -88,7 +89,7 @@ describe('campaigns: target list, launch, responses', () => {
 
     // A customer who matches later is reached by the next launch; nobody is mailed twice.
     await customerWithContacts({ ...matching, name: '扬州新客户' }, [['孙强', 'sun@yz.cn', true]]);
-    expect(await buildCampaignTargets(actor, summer.id)).toEqual({ added: 1, total: 5 });
+    expect(await buildCampaignTargets(everyRowAs(actor), summer.id)).toEqual({ added: 1, total: 5 });
     expect(await launchCampaign(actor, summer.id, new Date('2026-06-20T01:00:00Z'))).toEqual({ queued: 1, skipped: 1 });
     expect(await EmailMessage.count({ where: { campaign_id: summer.id } })).toBe(4);
     expect(await summer.reload()).toMatchObject({ launched_at: LAUNCH });
@@ -99,10 +100,10 @@ describe('campaigns: target list, launch, responses', () => {
 
   test('when a campaign has no criteria or is over, then building its list is refused and nothing changes', async () => {
     const blank = await campaign({ name: '空条件活动' });
-    await expectRefusal(blank.id, () => buildCampaignTargets(actor, blank.id), 'campaignNeedsCriteria');
+    await expectRefusal(blank.id, () => buildCampaignTargets(everyRowAs(actor), blank.id), 'campaignNeedsCriteria');
     const done = await campaign({ ...criteria, name: '已结束活动', status: 'completed' });
-    await expectRefusal(done.id, () => buildCampaignTargets(actor, done.id), 'campaignClosed');
-    await expect(buildCampaignTargets(actor, 99999)).rejects.toMatchObject({ code: 'campaignNotFound' });
+    await expectRefusal(done.id, () => buildCampaignTargets(everyRowAs(actor), done.id), 'campaignClosed');
+    await expect(buildCampaignTargets(everyRowAs(actor), 99999)).rejects.toMatchObject({ code: 'campaignNotFound' });
   });
 
   test('when the template is missing, inactive or has a field we cannot fill, or the campaign ended or has no list, then launch is refused and nothing changes', async () => {
@@ -113,20 +114,20 @@ describe('campaigns: target list, launch, responses', () => {
     await expectRefusal(noList.id, () => launchCampaign(actor, noList.id, LAUNCH), 'campaignHasNoTargets');
 
     const withoutTemplate = await campaign({ ...fleet, name: '没有模板' });
-    await buildCampaignTargets(actor, withoutTemplate.id);
+    await buildCampaignTargets(everyRowAs(actor), withoutTemplate.id);
     await expectRefusal(withoutTemplate.id, () => launchCampaign(actor, withoutTemplate.id, LAUNCH), 'campaignNeedsTemplate');
 
     const inactive = await campaign({ ...fleet, name: '停用模板', email_template_id: (await template('t-off', SUBJECT, BODY, false)).id });
-    await buildCampaignTargets(actor, inactive.id);
+    await buildCampaignTargets(everyRowAs(actor), inactive.id);
     await expectRefusal(inactive.id, () => launchCampaign(actor, inactive.id, LAUNCH), 'campaignNeedsTemplate');
 
     const typo = await campaign({ ...fleet, name: '模板写错', email_template_id: (await template('t-typo', '{{customer.nmae}} 您好', BODY)).id });
-    await buildCampaignTargets(actor, typo.id);
+    await buildCampaignTargets(everyRowAs(actor), typo.id);
     await expectRefusal(typo.id, () => launchCampaign(actor, typo.id, LAUNCH), 'templateUnknownField');
     await expect(launchCampaign(actor, typo.id, LAUNCH)).rejects.toMatchObject({ params: { field: 'customer.nmae' } });
 
     const ended = await campaign({ ...fleet, name: '过期活动', end_date: '2026-06-10', email_template_id: (await template('t-ended', SUBJECT, BODY)).id });
-    await buildCampaignTargets(actor, ended.id);
+    await buildCampaignTargets(everyRowAs(actor), ended.id);
     await expectRefusal(ended.id, () => launchCampaign(actor, ended.id, LAUNCH), 'campaignEnded');
 
     const cancelled = await campaign({ ...fleet, name: '取消的活动', status: 'cancelled', email_template_id: (await template('t-cancel', SUBJECT, BODY)).id });
@@ -140,7 +141,7 @@ describe('campaigns: target list, launch, responses', () => {
     beforeAll(async () => {
       const event = await campaign({ ...criteria, target_customer_type: 'trader', name: '客户答谢会', kind: 'event' });
       ({ customer } = await customerWithContacts({ ...matching, customer_type: 'trader', name: '宁波贸易' }, [['陈总', 'chen@nb.cn', true]]));
-      await buildCampaignTargets(actor, event.id);
+      await buildCampaignTargets(everyRowAs(actor), event.id);
       member = await CampaignMember.findOne({ where: { campaign_id: event.id, customer_id: customer.id }, rejectOnEmpty: true });
     });
 

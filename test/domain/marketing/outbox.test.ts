@@ -9,6 +9,7 @@ import { startOutboxSender } from '../../../src/domain/marketing/outbox-sender.j
 import type { MailSettings } from '../../../src/domain/marketing/mail-settings.js';
 import { campaign, customerWithContacts, openMarketingDatabase, template } from './marketing-company.js';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp-test-server.js';
+import { everyRowAs } from '../../support/scopes.js';
 
 const actor: Actor = { id: null, email: 'marketing@test' };
 const FROM = 'PetroCRM 营销部 <marketing@petrocrm.test>';
@@ -47,7 +48,7 @@ describe('the outbox delivered over SMTP', () => {
     });
     const { customer: chengdu } = await customerWithContacts({ region: '西南', name: '成都路桥建设' }, [['何工', 'he@cd-road.cn', true]]);
     const { customer: chongqing } = await customerWithContacts({ region: '西南', name: '重庆城投' }, [['邓经理', 'deng@cq-ct.cn', true]]);
-    await buildCampaignTargets(actor, summer.id);
+    await buildCampaignTargets(everyRowAs(actor), summer.id);
     await launchCampaign(actor, summer.id, T0);
 
     const report = await deliverOutbox({ settings, now: later(1), actor });

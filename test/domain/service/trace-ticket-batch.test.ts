@@ -2,6 +2,7 @@ import { openDomainDatabase, type DomainDatabase } from '../../support/domain-da
 import { createCustomer, createOrder, createProduct, createWarehouse } from '../../support/fixtures.js';
 import { StockMovement, Ticket, type Customer, type Product, type SalesOrder, type Warehouse } from '../../../src/models/index.js';
 import { traceTicketBatch } from '../../../src/domain/service/trace-ticket-batch.js';
+import { SYSTEM_SCOPE } from '../../../src/access/authorisation/data-scope.js';
 
 describe('tracing a quality complaint to every customer who received the batch', () => {
   let db: DomainDatabase;
@@ -42,7 +43,7 @@ describe('tracing a quality complaint to every customer who received the batch',
       subject: 'T30S 拉丝断头', kind: 'quality_complaint', customer_id: first.id, branch_id: first.branch_id,
       order_id: a1.id, product_id: product.id, batch_no: 'B260501',
     });
-    const { recipients } = await traceTicketBatch(ticket.id);
+    const { recipients } = await traceTicketBatch(SYSTEM_SCOPE, ticket.id);
 
     expect(recipients).toEqual([
       expect.objectContaining({ customer_id: first.id, customer_name: '常州塑编厂', order_nos: [a1.order_no, a2.order_no].sort(), quantity: '20.500' }),
@@ -57,12 +58,12 @@ describe('tracing a quality complaint to every customer who received the batch',
     const ticket = await Ticket.create({
       subject: '外观发黄', kind: 'quality_complaint', customer_id: customer.id, branch_id: customer.branch_id, product_id: product.id, batch_no: 'B-NEVER-SHIPPED',
     });
-    expect((await traceTicketBatch(ticket.id)).recipients).toEqual([]);
+    expect((await traceTicketBatch(SYSTEM_SCOPE, ticket.id)).recipients).toEqual([]);
   });
 
   test('when the ticket has no batch number, then tracing is refused with a message', async () => {
     const customer = await createCustomer();
     const ticket = await Ticket.create({ subject: '咨询价格', kind: 'consultation', customer_id: customer.id, branch_id: customer.branch_id });
-    await expect(traceTicketBatch(ticket.id)).rejects.toMatchObject({ code: 'traceNeedsBatch', params: { ticketNo: ticket.ticket_no } });
+    await expect(traceTicketBatch(SYSTEM_SCOPE, ticket.id)).rejects.toMatchObject({ code: 'traceNeedsBatch', params: { ticketNo: ticket.ticket_no } });
   });
 });

@@ -1,6 +1,6 @@
 import { QueryTypes } from 'sequelize';
-import { User } from '../models/index.js';
-import type { RowScope } from '../models/role-permission.model.js';
+import { User } from '../../models/index.js';
+import type { RowScope } from '../../models/role-permission.model.js';
 
 export interface ResourcePermission {
   actions: ReadonlySet<string>;
@@ -8,7 +8,10 @@ export interface ResourcePermission {
   hiddenFields: ReadonlySet<string>;
 }
 
-/** Everything an access decision needs about one employee, read fresh from the database per request. */
+/**
+ * Everything an access decision needs about one employee. Cached per user and access version
+ * (profile-cache.ts), so a change to the matrix, a role or the user applies to the next request.
+ */
 export interface AccessProfile {
   userId: number;
   email: string;
@@ -29,7 +32,7 @@ export const ADMINISTRATOR = 'administrator';
 
 /** Returns null when the user no longer exists or was deactivated: their session must end. */
 export async function loadAccessProfile(userId: number): Promise<AccessProfile | null> {
-  // One round trip per request: it runs before every API call.
+  // One round trip, and only when the access version moved since the profile was cached.
   const [row] = await User.sequelize!.query<ProfileRow>(PROFILE_SQL, { bind: [userId], type: QueryTypes.SELECT });
   if (!row || !row.active) return null;
   return {

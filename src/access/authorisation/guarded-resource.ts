@@ -1,20 +1,29 @@
-import { BaseRecord, type ActionContext, type CurrentAdmin, type Filter, type ParamsType, type RecordJSON } from 'adminjs';
+import { BaseRecord, flat, type ActionContext, type CurrentAdmin, type Filter, type ParamsType, type RecordJSON } from 'adminjs';
 import { literal, type Model, type ModelStatic, type Transaction } from 'sequelize';
-import { CrmResource } from '../db/crm-resource.js';
-import { accessOf, staffActor } from './access-middleware.js';
-import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.js';
-import { fieldOfKey, isReadable } from './field-policy.js';
+import { CrmResource } from '../../db/crm-resource.js';
+import { accessOf, staffActor } from './current-access.js';
+import type { AccessProfile } from './access-profile.js';
+import { can } from './can.js';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../../audit/audit-log.js';
+import { fieldOfKey, isQueryable, isReadable } from './field-policy.js';
 import { rowScopeCondition } from './row-scopes.js';
+import { maskAuditChanges } from './audit-visibility.js';
+import { AccessDenied } from './access-denied.js';
 
 type FindOptions = Parameters<CrmResource['find']>[1];
 type SequelizeRecord = Model & { toJSON(): Record<string, unknown> };
 type Row = Record<string, unknown>;
 
 /**
- * The AdminJS adapter every resource goes through. Over CrmResource (field errors, search) it adds
- * what AdminJS leaves to us: row scope on every read (lists, counts, search, single records,
- * references), fields the role may not read removed from every record that leaves the server, and
- * each create, update and delete run in one transaction together with its audit row.
+ * The AdminJS adapter every resource goes through, and so the last word on every read however it
+ * was asked for (a list, a count, a search, a picker, a related list, an export, a populated
+ * reference, a record page):
+ * - row scope: a Sequelize scope ANDed into the WHERE of each query;
+ * - a filter or sort on a field the role may not read is refused (it would be an oracle);
+ * - fields the role may not read leave the server in no record, the audit log's masked included;
+ * - a reference shown on another resource's record carries only its id and title when the role
+ *   may not open that resource itself;
+ * - each create, update and delete runs in one transaction together with its audit row.
  */
 export class GuardedResource extends CrmResource {
   private get model(): ModelStatic<SequelizeRecord> {
@@ -30,26 +39,28 @@ export class GuardedResource extends CrmResource {
   }
 
   override async find(filter: Filter, options: FindOptions, context?: ActionContext): Promise<BaseRecord[]> {
+    this.assertQueryable(filter, options?.sort?.sortBy, context);
     const records: BaseRecord[] = await super.find.call(this.scopedFor(context), filter, options);
-    return records.map((record) => this.guarded(record.params));
+    return records.map((record) => this.guarded(record.params, context));
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
+    this.assertQueryable(filter, undefined, context);
     return super.count.call(this.scopedFor(context), filter);
   }
 
   override async findOne(id: string, context?: ActionContext): Promise<BaseRecord | null> {
     const record = await super.findOne.call(this.scopedFor(context), id);
-    return record && this.guarded(record.params);
+    return record && this.guarded(record.params, context);
   }
 
   override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<BaseRecord[]> {
     const records: BaseRecord[] = await super.findMany.call(this.scopedFor(context), ids);
-    return records.map((record) => this.guarded(record.params));
+    return records.map((record) => this.guarded(record.params, context));
   }
 
   override build(params: Record<string, unknown>): BaseRecord {
-    return this.guarded(params);
+    return new GuardedRecord(params, this);
   }
 
   override async create(params: ParamsType, context?: ActionContext): Promise<ParamsType> {
@@ -96,6 +107,21 @@ export class GuardedResource extends CrmResource {
     }
   }
 
+  /** Filtering or sorting by a field is reading it: only on what the role may read. */
+  private assertQueryable(filter: Filter | undefined, sortBy: string | undefined, context?: ActionContext): void {
+    const profile = accessOf(context?.currentAdmin);
+    if (!profile) return;
+    const fields = [...Object.keys(filter?.filters ?? {}), ...(sortBy ? [sortBy] : [])].map(fieldOfKey);
+    const refused = fields.flatMap((field) => [field, ...this.composedTitleOf(field)]).find((field) => !isQueryable(profile, this.id(), field));
+    if (refused !== undefined) throw new AccessDenied(403, 'forbiddenError');
+  }
+
+  /** The columns a composed title (`custom.titleOf`) is made of: filtering the title filters them. */
+  private composedTitleOf(field: string): string[] {
+    const parts: unknown = this.decorate().options.properties?.[field]?.custom?.titleOf;
+    return Array.isArray(parts) ? (parts as string[]) : [];
+  }
+
   private async inAuditedTransaction<T>(
     context: ActionContext | undefined,
     values: Record<string, unknown>,
@@ -111,11 +137,28 @@ export class GuardedResource extends CrmResource {
 
   /** CrmResource composes titles such as "TK00000012 漏油投诉"; keep that for what we return. */
   private titled(params: Record<string, unknown>): ParamsType {
-    return (this as unknown as { withTitle(values: Record<string, unknown>): ParamsType }).withTitle(params);
+    return this.withTitle(params);
   }
 
-  private guarded(params: Record<string, unknown>): BaseRecord {
+  /** A record as the reader may see it (see the class comment). */
+  private guarded(params: Record<string, unknown>, context?: ActionContext): BaseRecord {
+    const profile = accessOf(context?.currentAdmin);
+    if (!profile) return new GuardedRecord(params, this);
+    if (this.id() === 'audit_logs') {
+      const row = flat.unflatten<Row, Row>(params);
+      return new GuardedRecord({ ...row, changes: maskAuditChanges(profile, String(row.resource), row.changes) }, this);
+    }
+    if (context?.resource && context.resource.id() !== this.id() && !this.mayOpen(profile)) return new GuardedRecord(this.idAndTitle(params), this);
     return new GuardedRecord(params, this);
+  }
+
+  private mayOpen(profile: AccessProfile): boolean {
+    return can(profile, this.id(), 'show') || can(profile, this.id(), 'list');
+  }
+
+  private idAndTitle(params: Record<string, unknown>): Record<string, unknown> {
+    const title = this.decorate().titleProperty().name();
+    return { id: params.id, [title]: params[title] };
   }
 }
 

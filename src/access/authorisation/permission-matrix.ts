@@ -1,8 +1,8 @@
-import { Role, RolePermission } from '../models/index.js';
-import { ROW_SCOPES, type RowScope } from '../models/role-permission.model.js';
-import { BusinessRuleError } from '../errors/business-rule-error.js';
+import { Role, RolePermission } from '../../models/index.js';
+import { ROW_SCOPES, type RowScope } from '../../models/role-permission.model.js';
+import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { ADMINISTRATOR } from './access-profile.js';
-import { recordAudit, type Actor } from '../audit/audit-log.js';
+import { recordAudit, type Actor } from '../../audit/audit-log.js';
 import { DASHBOARD_RESOURCE, type ResourceActions } from './default-permissions.js';
 import { isScopedResource } from './row-scopes.js';
 

@@ -1,6 +1,6 @@
 import type { Transaction } from 'sequelize';
-import { Role, RolePermission } from '../models/index.js';
-import type { RowScope } from '../models/role-permission.model.js';
+import { Role, RolePermission } from '../../models/index.js';
+import type { RowScope } from '../../models/role-permission.model.js';
 import { ADMINISTRATOR } from './access-profile.js';
 
 /** A resource as the matrix sees it: its id and every action it offers, AdminJS's and ours. */
