@@ -4,6 +4,10 @@ import * as insertStandardRoles from './0002.insert-standard-roles.js';
 import * as createCrmSchema from './0003.create-crm-schema.js';
 import * as createRolePermissions from './0004.create-role-permissions.js';
 import * as indexCustomersByLastChange from './0005.index-customers-by-last-change.js';
+import * as recordAmendmentsAndMerges from './0020.record-amendments-and-merges.js';
+import * as memberStatusFollowsDelivery from './0021.member-status-follows-delivery.js';
+import * as createStageProbabilities from './0022.create-stage-probabilities.js';
+import * as enforceWorkflowStates from './0023.enforce-workflow-states.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
@@ -12,4 +16,8 @@ export const migrations: Migration[] = [
   { name: '0003.create-crm-schema', ...createCrmSchema },
   { name: '0004.create-role-permissions', ...createRolePermissions },
   { name: '0005.index-customers-by-last-change', ...indexCustomersByLastChange },
+  { name: '0020.record-amendments-and-merges', ...recordAmendmentsAndMerges },
+  { name: '0021.member-status-follows-delivery', ...memberStatusFollowsDelivery },
+  { name: '0022.create-stage-probabilities', ...createStageProbabilities },
+  { name: '0023.enforce-workflow-states', ...enforceWorkflowStates },
 ];

@@ -19,6 +19,8 @@ import { createResources } from '../resources/index.js';
 import { withTransferActions } from '../resources/transfer/transfer.actions.js';
 import { createTransferRouter } from '../resources/transfer/transfer.routes.js';
 import { dashboardOptions } from '../dashboards/dashboard.handler.js';
+import { registerStateRules } from './domain/state-rules/register-state-rules.js';
+import { registerFigureFilters } from './domain/figures/register-figure-filters.js';
 
 AdminJS.registerAdapter({ Database: AdminJSSequelize.Database, Resource: GuardedResource });
 
@@ -42,6 +44,10 @@ export interface PetroApp {
 
 /** Builds the express app and the AdminJS panel. It does not listen: tests drive it over HTTP. */
 export function buildApp({ config, databaseUrl, sessionSecret, log = console.error }: AppOptions): PetroApp {
+  // Before any request: every generic write (form, API, bulk) passes the workflow's state rules,
+  // and every list knows the business figures' definitions.
+  registerStateRules();
+  registerFigureFilters();
   const admin = new AdminJS({
     rootPath: ROOT_PATH,
     resources: createResources().map(withTransferActions).map(withAccessControl),

@@ -1,6 +1,7 @@
-import { BaseRecord, type ActionContext, type CurrentAdmin, type Filter, type ParamsType, type RecordJSON } from 'adminjs';
+import { BaseRecord, flat, type ActionContext, type CurrentAdmin, type Filter, type ParamsType, type RecordJSON } from 'adminjs';
 import { literal, type Model, type ModelStatic, type Transaction } from 'sequelize';
 import { CrmResource } from '../db/crm-resource.js';
+import { writeRulesOf } from '../db/write-rules.js';
 import { accessOf, staffActor } from './access-middleware.js';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.js';
 import { fieldOfKey, isReadable } from './field-policy.js';
@@ -14,7 +15,9 @@ type Row = Record<string, unknown>;
  * The AdminJS adapter every resource goes through. Over CrmResource (field errors, search) it adds
  * what AdminJS leaves to us: row scope on every read (lists, counts, search, single records,
  * references), fields the role may not read removed from every record that leaves the server, and
- * each create, update and delete run in one transaction together with its audit row.
+ * each create, update and delete run in one transaction together with its audit row, after the
+ * business rules the domain registered for the table (src/db/write-rules.ts: a confirmed order's
+ * lines, a closed ticket's fields) have accepted it.
  */
 export class GuardedResource extends CrmResource {
   private get model(): ModelStatic<SequelizeRecord> {
@@ -54,7 +57,9 @@ export class GuardedResource extends CrmResource {
 
   override async create(params: ParamsType, context?: ActionContext): Promise<ParamsType> {
     const values = this.parseParams(params);
+    const requested = flat.unflatten<ParamsType, Row>(params);
     const after = await this.inAuditedTransaction(context, values, async (transaction, actor): Promise<Row> => {
+      await writeRulesOf(this.id()).beforeCreate?.(values, requested, transaction);
       const created = await this.model.create(values, { transaction });
       await recordAudit(actor, { action: 'new', resource: this.id(), recordId: created.get('id') as number, after: created.toJSON() }, transaction);
       return created.toJSON();
@@ -64,9 +69,11 @@ export class GuardedResource extends CrmResource {
 
   override async update(id: string, params: ParamsType, context?: ActionContext): Promise<ParamsType> {
     const values = this.parseParams(params);
+    const requested = flat.unflatten<ParamsType, Row>(params);
     const after = await this.inAuditedTransaction(context, values, async (transaction, actor): Promise<Row> => {
       const row = await this.model.findByPk(id, { transaction, lock: true, rejectOnEmpty: true });
       const before: Row = row.toJSON();
+      await writeRulesOf(this.id()).beforeUpdate?.(before, values, requested, transaction);
       await row.update(values, { transaction });
       await recordAudit(actor, { action: 'edit', resource: this.id(), recordId: id, before, after: row.toJSON<Row>() }, transaction);
       return row.toJSON();
@@ -87,6 +94,7 @@ export class GuardedResource extends CrmResource {
           const row = await this.model.findByPk(id, { transaction, lock: true });
           if (!row) continue;
           const before: Row = row.toJSON();
+          await writeRulesOf(this.id()).beforeDelete?.(before, transaction);
           await row.destroy({ transaction });
           await recordAudit(actor, { action: 'delete', resource: this.id(), recordId: id, before }, transaction);
         }

@@ -151,7 +151,7 @@ export const resourcesEn = {
     actions: { buildTargets: 'Build target list', launch: 'Launch' },
   },
   campaign_members: {
-    labels: { campaign_members: 'Campaign members', ...values('status', { targeted: 'Targeted', sent: 'Sent', responded: 'Responded', converted: 'Converted' }) },
+    labels: { campaign_members: 'Campaign members', ...values('status', { targeted: 'Targeted', queued: 'E-mail queued', sent: 'Sent', failed: 'E-mail failed', responded: 'Responded', converted: 'Converted' }) },
     properties: {
       campaign_id: 'Campaign', customer_id: 'Customer', contact_id: 'Contact', status: 'Response', responded_at: 'Responded at', converted_at: 'Converted at',
       order_id: 'Resulting order', notes: 'Notes',

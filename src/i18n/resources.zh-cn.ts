@@ -155,7 +155,7 @@ export const resourcesZhCN = {
     actions: { buildTargets: '生成目标客户', launch: '发布活动' },
   },
   campaign_members: {
-    labels: { campaign_members: '活动成员', ...values('status', { targeted: '目标客户', sent: '已触达', responded: '已响应', converted: '已转化' }) },
+    labels: { campaign_members: '活动成员', ...values('status', { targeted: '目标客户', queued: '邮件待发', sent: '已触达', failed: '邮件失败', responded: '已响应', converted: '已转化' }) },
     properties: {
       campaign_id: '营销活动', customer_id: '客户', contact_id: '联系人', status: '响应状态', responded_at: '响应时间', converted_at: '转化时间',
       order_id: '转化订单', notes: '备注',

@@ -3,7 +3,8 @@ import { Customer } from '../../models/index.js';
 import type { CUSTOMER_GRADES, CUSTOMER_STATUSES } from '../../models/customer.model.js';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../../audit/audit-log.js';
 import { churnThresholds, type ChurnThresholds } from './churn-thresholds.js';
-import { calendarDay, REVENUE_ORDER_STATUSES } from './revenue.js';
+import { REVENUE_ORDER_STATUSES } from './revenue.js';
+import { businessDayOf } from '../../clock/business-clock.js';
 
 type Grade = (typeof CUSTOMER_GRADES)[number];
 type Status = (typeof CUSTOMER_STATUSES)[number];
@@ -49,7 +50,7 @@ export async function recomputeCustomerAnalysis(options: RecomputeOptions = {}):
   const run = async (transaction: Transaction): Promise<AnalysisCounts> => {
     await sequelize.query('SELECT pg_advisory_xact_lock($1)', { bind: [ANALYSIS_LOCK], transaction });
     const rows = await sequelize.query<{ grade: Grade; status: Status; customers: number; changed: number }>(ANALYSIS_SQL, {
-      bind: [calendarDay(asOf), REVENUE_ORDER_STATUSES, thresholds.atRiskDays, thresholds.churnedDays, customerIds ?? null, asOf],
+      bind: [businessDayOf(asOf), REVENUE_ORDER_STATUSES, thresholds.atRiskDays, thresholds.churnedDays, customerIds ?? null, asOf],
       type: QueryTypes.SELECT,
       transaction,
     });
