@@ -1,4 +1,4 @@
-import { BaseRecord, flat, type ActionContext, type CurrentAdmin, type Filter, type ParamsType, type RecordJSON } from 'adminjs';
+import { BaseRecord, type ActionContext, type CurrentAdmin, type Filter, type ParamsType, type RecordJSON } from 'adminjs';
 import { literal, type Model, type ModelStatic, type Transaction } from 'sequelize';
 import { CrmResource } from '../db/crm-resource.js';
 import { writeRulesOf } from '../db/write-rules.js';
@@ -57,9 +57,8 @@ export class GuardedResource extends CrmResource {
 
   override async create(params: ParamsType, context?: ActionContext): Promise<ParamsType> {
     const values = this.parseParams(params);
-    const requested = flat.unflatten<ParamsType, Row>(params);
     const after = await this.inAuditedTransaction(context, values, async (transaction, actor): Promise<Row> => {
-      await writeRulesOf(this.id()).beforeCreate?.(values, requested, transaction);
+      await writeRulesOf(this.id()).beforeCreate?.(values, transaction);
       const created = await this.model.create(values, { transaction });
       await recordAudit(actor, { action: 'new', resource: this.id(), recordId: created.get('id') as number, after: created.toJSON() }, transaction);
       return created.toJSON();
@@ -69,11 +68,10 @@ export class GuardedResource extends CrmResource {
 
   override async update(id: string, params: ParamsType, context?: ActionContext): Promise<ParamsType> {
     const values = this.parseParams(params);
-    const requested = flat.unflatten<ParamsType, Row>(params);
     const after = await this.inAuditedTransaction(context, values, async (transaction, actor): Promise<Row> => {
       const row = await this.model.findByPk(id, { transaction, lock: true, rejectOnEmpty: true });
       const before: Row = row.toJSON();
-      await writeRulesOf(this.id()).beforeUpdate?.(before, values, requested, transaction);
+      await writeRulesOf(this.id()).beforeUpdate?.(before, values, transaction);
       await row.update(values, { transaction });
       await recordAudit(actor, { action: 'edit', resource: this.id(), recordId: id, before, after: row.toJSON<Row>() }, transaction);
       return row.toJSON();

@@ -9,9 +9,9 @@ type Row = Record<string, unknown>;
  * locked, and throws a BusinessRuleError to refuse: nothing is written then.
  */
 export interface WriteRules {
-  /** `values` are what the form would write; `requested` everything it sent, read-only fields included. */
-  beforeCreate?(values: Row, requested: Row, transaction: Transaction): Promise<void>;
-  beforeUpdate?(before: Row, changes: Row, requested: Row, transaction: Transaction): Promise<void>;
+  /** `values`/`changes` are what the write would store (read-only fields are never among them). */
+  beforeCreate?(values: Row, transaction: Transaction): Promise<void>;
+  beforeUpdate?(before: Row, changes: Row, transaction: Transaction): Promise<void>;
   beforeDelete?(before: Row, transaction: Transaction): Promise<void>;
 }
 

@@ -111,6 +111,13 @@ export const resourcesZhCN = {
     },
     actions: { ...salesActionLabels['zh-CN'].opportunities },
   },
+  opportunity_stage_probabilities: {
+    labels: {
+      opportunity_stage_probabilities: '阶段赢单概率',
+      ...values('stage', { lead: '线索', qualified: '需求确认', proposal: '方案报价', negotiation: '商务谈判', won: '赢单', lost: '输单' }),
+    },
+    properties: { stage: '阶段', probability: '赢单概率 (%)', position: '顺序' },
+  },
   contracts: {
     labels: {
       contracts: '合同', ...values('unit', unit),
@@ -133,7 +140,7 @@ export const resourcesZhCN = {
       order_date: '下单日期', delivery_date: '交货日期', shipping_method: '运输方式', total_amount: '订单总额', owner_id: '销售代表', branch_id: '所属机构',
       confirmed_at: '确认时间', shipped_at: '发货时间', delivered_at: '送达时间', cancelled_at: '取消时间', cancel_reason: '取消原因', notes: '备注',
     },
-    actions: { ...salesActionLabels['zh-CN'].sales_orders },
+    actions: { ...salesActionLabels['zh-CN'].sales_orders, amend: '修改明细' },
   },
   sales_order_items: {
     labels: { sales_order_items: '订单明细' },

@@ -3,7 +3,7 @@ import { Customer, Opportunity, Product, SalesOrder, SalesOrderItem, type Wareho
 import { recordAudit, type Actor } from '../../audit/audit-log.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { chooseOrderWarehouse } from './choose-order-warehouse.js';
-import { lockOpenOpportunity, STAGE_PROBABILITY } from './opportunity-pipeline.js';
+import { lockOpenOpportunity } from './opportunity-pipeline.js';
 import { updateOpportunity } from './update-opportunity.js';
 
 export interface WonOpportunity {
@@ -46,7 +46,7 @@ export async function markOpportunityWon(opportunityId: number, actor: Actor): P
     await order.reload({ transaction });
     await recordAudit(actor, { action: 'markOpportunityWon', resource: 'sales_orders', recordId: order.id, after: order.get({ plain: true }), details: { opportunity_id: opportunity.id } }, transaction);
     await recordAudit(actor, { action: 'markOpportunityWon', resource: 'sales_order_items', recordId: item.id, after: item.get({ plain: true }) }, transaction);
-    await updateOpportunity(actor, 'markOpportunityWon', opportunity, { stage: 'won', probability: STAGE_PROBABILITY.won, closed_at: new Date() }, transaction, { order_no: order.order_no });
+    await updateOpportunity(actor, 'markOpportunityWon', opportunity, { stage: 'won', closed_at: new Date() }, transaction, { order_no: order.order_no });
     return { opportunity, order, product, warehouse };
   });
 }

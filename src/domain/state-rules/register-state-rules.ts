@@ -28,8 +28,8 @@ export function registerStateRules(): void {
 
 function recordRules(table: StateTable<string>): WriteRules {
   return {
-    beforeCreate: async (_values, requested) => assertCreateAllowed(table, requested),
-    beforeUpdate: async (before, changes, requested) => assertUpdateAllowed(table, before, changes, requested),
+    beforeCreate: async (values) => assertCreateAllowed(table, values),
+    beforeUpdate: async (before, changes) => assertUpdateAllowed(table, before, changes),
     beforeDelete: async (before) => assertDeleteAllowed(table, before),
   };
 }
@@ -42,8 +42,8 @@ function childRules(parent: StateTable<string>): WriteRules {
     if (state !== undefined) assertChildrenOpen(parent, state, field);
   };
   return {
-    beforeCreate: async (values, _requested, transaction) => open(values[foreignKey], transaction, foreignKey),
-    beforeUpdate: async (before, changes, _requested, transaction) => {
+    beforeCreate: async (values, transaction) => open(values[foreignKey], transaction, foreignKey),
+    beforeUpdate: async (before, changes, transaction) => {
       const changed = Object.keys(changes).find((field) => String(changes[field] ?? '') !== String(before[field] ?? ''));
       await open(before[foreignKey], transaction, changed);
       if (foreignKey in changes && String(changes[foreignKey]) !== String(before[foreignKey])) await open(changes[foreignKey], transaction, foreignKey);
@@ -69,13 +69,13 @@ async function lockedStateOf(parent: StateTable<string>, id: unknown, transactio
 
 function combined(first: WriteRules, second: WriteRules): WriteRules {
   return {
-    beforeCreate: async (values, requested, transaction) => {
-      await first.beforeCreate?.(values, requested, transaction);
-      await second.beforeCreate?.(values, requested, transaction);
+    beforeCreate: async (values, transaction) => {
+      await first.beforeCreate?.(values, transaction);
+      await second.beforeCreate?.(values, transaction);
     },
-    beforeUpdate: async (before, changes, requested, transaction) => {
-      await first.beforeUpdate?.(before, changes, requested, transaction);
-      await second.beforeUpdate?.(before, changes, requested, transaction);
+    beforeUpdate: async (before, changes, transaction) => {
+      await first.beforeUpdate?.(before, changes, transaction);
+      await second.beforeUpdate?.(before, changes, transaction);
     },
     beforeDelete: async (before, transaction) => {
       await first.beforeDelete?.(before, transaction);

@@ -56,17 +56,13 @@ export function isEditable<State extends string>(table: StateTable<State>, state
 
 /**
  * Refuses a generic update that would change a field its state does not let change, naming the
- * first such field. `changes` are the values the write would store; `requested` is everything the
- * client sent, where a workflow field (dropped before writing) must still equal what is stored.
+ * first such field. `changes` are the values the write would store (the panel drops a form's
+ * read-only fields before, so a workflow field met here came another way).
  */
-export function assertUpdateAllowed<State extends string>(table: StateTable<State>, before: Row, changes: Row, requested: Row = {}): void {
+export function assertUpdateAllowed<State extends string>(table: StateTable<State>, before: Row, changes: Row): void {
   const state = before[table.stateField] as State;
-  const stepTo = { ...requested, ...changes }[table.stateField];
-  const formStep = !sameValue(state, stepTo) && (table.formSteps?.[state] ?? []).includes(stepTo as State);
-  for (const field of [table.stateField, ...table.workflowFields]) {
-    if (field === table.stateField && formStep) continue;
-    if (field in requested && !sameValue(before[field], requested[field])) throw new BusinessRuleError(workflowMessage(table, field), {}, field);
-  }
+  const stepTo = changes[table.stateField];
+  const formStep = table.stateField in changes && !sameValue(state, stepTo) && (table.formSteps?.[state] ?? []).includes(stepTo as State);
   for (const [field, value] of Object.entries(changes)) {
     if (sameValue(before[field], value) || (field === table.stateField && formStep)) continue;
     if (table.workflowFields.includes(field) || field === table.stateField) throw new BusinessRuleError(workflowMessage(table, field), {}, field);
@@ -76,16 +72,15 @@ export function assertUpdateAllowed<State extends string>(table: StateTable<Stat
 
 /**
  * Refuses a new record that would start anywhere but at the beginning of its workflow, or with a
- * workflow field already filled in (a ticket created closed, an order created shipped).
+ * workflow field already filled in (a campaign created running).
  */
-export function assertCreateAllowed<State extends string>(table: StateTable<State>, requested: Row): void {
-  const state = requested[table.stateField];
-  if (state !== undefined && state !== null && state !== '' && state !== table.initialState) {
+export function assertCreateAllowed<State extends string>(table: StateTable<State>, values: Row): void {
+  const state = values[table.stateField];
+  if (state !== undefined && state !== null && state !== table.initialState) {
     throw new BusinessRuleError(workflowMessage(table, table.stateField), {}, table.stateField);
   }
   for (const field of table.workflowFields) {
-    const value = requested[field];
-    if (value !== undefined && value !== null && value !== '') throw new BusinessRuleError(workflowMessage(table, field), {}, field);
+    if (values[field] !== undefined && values[field] !== null) throw new BusinessRuleError(workflowMessage(table, field), {}, field);
   }
 }
 
