@@ -1,6 +1,7 @@
 import type { AreaMessages } from './area-messages.js';
 import { accessMessages } from './access.js';
 import { analysisMessages } from './analysis.js';
+import { importDuplicatesMessages } from './import-duplicates.js';
 import { marketingMessages } from './marketing.js';
 import { orderChangesMessages } from './order-changes.js';
 import { salesMessages } from './sales.js';
@@ -15,7 +16,7 @@ import { transferMessages } from './transfer.js';
  * unique across areas.
  */
 const areas: AreaMessages[] = [
-  accessMessages, analysisMessages, marketingMessages, orderChangesMessages, salesMessages, serviceMessages, stateRulesMessages, tasksMessages, transferMessages,
+  accessMessages, analysisMessages, importDuplicatesMessages, marketingMessages, orderChangesMessages, salesMessages, serviceMessages, stateRulesMessages, tasksMessages, transferMessages,
 ];
 
 export function messagesFor(language: keyof AreaMessages): Record<string, string> {
