@@ -18,3 +18,8 @@ export const Components = {
 
 // AdminJS's reference select prints its error untranslated; the override also words every select in the user's language.
 componentLoader.override('DefaultReferenceEditProperty', file('shared', 'components', 'reference-edit.tsx'));
+// Dates are days and times are on the business clock, picked in the user's language (calendar-picker.tsx).
+componentLoader.override('DefaultDatetimeEditProperty', file('shared', 'components', 'date-edit.tsx'));
+componentLoader.override('DefaultDatetimeFilterProperty', file('shared', 'components', 'date-filter.tsx'));
+componentLoader.override('DefaultDatetimeListProperty', file('shared', 'components', 'date-value.tsx'));
+componentLoader.override('DefaultDatetimeShowProperty', file('shared', 'components', 'date-value.tsx'));

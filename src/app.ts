@@ -55,6 +55,8 @@ export function buildApp({ config, databaseUrl, sessionSecret, log = console.err
     locale,
     dashboard: dashboardOptions,
     branding: { companyName: 'PetroCRM 石化客户管理', logo: false, withMadeWithLove: false },
+    // The browser shows times and picks days on the company's clock, not its own.
+    env: { BUSINESS_TIME_ZONE: config.businessTimeZone },
   });
 
   const sessionPool = new pg.Pool({ connectionString: databaseUrl, max: 3 });

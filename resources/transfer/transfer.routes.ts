@@ -15,6 +15,7 @@ import { commitImport } from '../../src/domain/transfer/commit-import.js';
 import { writeImportTemplate } from '../../src/domain/transfer/import-template.js';
 import { IMPORTERS } from '../../src/domain/transfer/importers.js';
 import { duplicateModeOf } from '../../src/domain/transfer/duplicates.js';
+import { wallClock } from '../../src/clock/business-clock.js';
 import { describeColumns } from '../../src/domain/transfer/transfer-columns.js';
 import { resourceLabel } from '../../src/domain/transfer/transfer-labels.js';
 import { writeExport, type ExportFormat } from '../../src/domain/transfer/write-export.js';
@@ -141,9 +142,10 @@ function modelOf(resource: BaseResource): ModelStatic<Model> {
   return (resource as unknown as { SequelizeModel: ModelStatic<Model> }).SequelizeModel;
 }
 
+/** When the file was made, on the business clock: 20260301-0730. */
 function timestamp(now = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
+  const clock = wallClock(now);
+  return `${clock.year}${clock.month}${clock.day}-${clock.hour}${clock.minute}`;
 }
 
 function isClosedByClient(error: unknown): boolean {
