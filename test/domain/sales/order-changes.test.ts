@@ -1,3 +1,4 @@
+import { QueryTypes } from 'sequelize';
 import { openDomainDatabase, type DomainDatabase } from '../../support/domain-database.js';
 import { createCustomer, createOrder, createProduct, createWarehouse, setStock } from '../../support/fixtures.js';
 import { confirmOrder } from '../../../src/domain/sales/confirm-order.js';
@@ -5,7 +6,7 @@ import { cancelOrder } from '../../../src/domain/sales/cancel-order.js';
 import { shipOrder } from '../../../src/domain/sales/ship-order.js';
 import { amendConfirmedOrder } from '../../../src/domain/sales/amend-confirmed-order.js';
 import { saveDraftOrder } from '../../../src/domain/sales/save-draft-order.js';
-import { SalesOrderAmendment, SalesOrderItem, StockLevel } from '../../../src/models/index.js';
+import { SalesOrder, SalesOrderAmendment, SalesOrderItem, StockLevel } from '../../../src/models/index.js';
 import { businessToday } from '../../../src/clock/business-clock.js';
 import { translate } from '../../../src/i18n/translate.js';
 import type { Actor } from '../../../src/audit/audit-log.js';
@@ -84,6 +85,10 @@ describe('changing an order’s lines', () => {
       lines: [{ productId: resin.id, quantity: '12.5', unitPrice: '8500' }, { productId: glycol.id, quantity: '3', unitPrice: '4300.10', discountPct: '2' }],
     }, rep);
     expect(draft).toMatchObject({ status: 'draft', customer_id: customer.id, branch_id: customer.branch_id, owner_id: rep.id, order_date: businessToday(), total_amount: '118892.29' });
+    // Any new order without a date, by any path, is dated by the business clock, as PostgreSQL reads Beijing's day.
+    const undated = await SalesOrder.create({ customer_id: customer.id, warehouse_id: warehouse.id, branch_id: customer.branch_id, owner_id: null });
+    const [{ beijing }] = await db.sequelize.query<{ beijing: string }>(`SELECT ((now() AT TIME ZONE 'Asia/Shanghai')::date)::text AS beijing`, { type: QueryTypes.SELECT });
+    expect(undated.order_date).toBe(beijing);
 
     const [first] = await SalesOrderItem.findAll({ where: { order_id: draft.id }, order: [['id', 'ASC']] });
     const saved = await saveDraftOrder(draft.id, { orderDate: '2026-02-28', lines: [{ id: first.id, productId: resin.id, quantity: '10', unitPrice: '8500' }] }, rep);
