@@ -229,6 +229,9 @@ export interface JourneyWorld {
 export async function openJourneyWorld(): Promise<JourneyWorld> {
   const database = await createTestDatabase('demo');
   const running = await startTestApp(database.url);
+  // The component bundle is built on its first request; built here, no page waits for it under a page timeout.
+  const bundle = await fetch(adminUrl(running.url, '/frontend/assets/components.bundle.js'));
+  if (!bundle.ok) throw new Error(`the component bundle did not build: ${bundle.status}`);
   const sequelize = running.database.sequelize;
   const browser = await launchBrowser();
   return {
