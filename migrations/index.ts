@@ -8,6 +8,7 @@ import * as recordAmendmentsAndMerges from './0020.record-amendments-and-merges.
 import * as memberStatusFollowsDelivery from './0021.member-status-follows-delivery.js';
 import * as createStageProbabilities from './0022.create-stage-probabilities.js';
 import * as enforceWorkflowStates from './0023.enforce-workflow-states.js';
+import * as grantOrderAmendment from './0024.grant-order-amendment.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   { name: '0021.member-status-follows-delivery', ...memberStatusFollowsDelivery },
   { name: '0022.create-stage-probabilities', ...createStageProbabilities },
   { name: '0023.enforce-workflow-states', ...enforceWorkflowStates },
+  { name: '0024.grant-order-amendment', ...grantOrderAmendment },
 ];
