@@ -88,9 +88,10 @@ export interface BranchChurn {
   branchId: number;
   branchName: string;
   branchKind: string;
+  /** The customers the churn rate divides by: current ones who ever bought (src/domain/figures). */
   customers: number;
   churned: number;
-  /** Percent with one decimal. */
+  /** churned ÷ customers, percent with one decimal. */
   churnRatePct: string;
 }
 
@@ -142,13 +143,15 @@ export interface TeamRevenue {
   revenue: Money;
 }
 
-/** Members by the furthest step they reached: targeted → sent → responded → converted. */
+/** Members by where they stand: targeted → queued → sent or failed (their e-mail) → responded → converted. */
 export interface CampaignConversion {
   campaignId: number;
   campaignName: string;
   members: number;
   targeted: number;
+  queued: number;
   sent: number;
+  failed: number;
   responded: number;
   converted: number;
   /** converted ÷ members, percent with one decimal. */

@@ -1,17 +1,16 @@
+import { addMonths, isCalendarDay, monthEnd, monthStart } from '../src/clock/calendar-day.js';
+
+export { addMonths, calendarMonth, monthEnd, monthsBetween, monthStart, type DayRange as MonthRange } from '../src/clock/calendar-day.js';
+
 /**
  * The dashboard's filters as the page's query string carries them (`?period=3m&branch=2`, or
  * `?period=custom&from=2025-01-01&to=2025-03-31`), resolved to calendar days. Shared by the handler
- * and the React page, so both read the URL the same way. Days are 'YYYY-MM-DD' strings in the
- * company's time zone: a date never passes through a local-time Date.
+ * and the React page, so both read the URL the same way. Days are 'YYYY-MM-DD' strings on the
+ * business clock (src/clock): a date never passes through a local-time Date.
  */
 export const PERIODS = ['month', '3m', '12m', 'custom'] as const;
 export type Period = (typeof PERIODS)[number];
 export const DEFAULT_PERIOD: Period = '12m';
-
-/** The company sells in mainland China: "this month" starts at midnight Beijing time, wherever the server runs. */
-export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
-/** Its offset from UTC, for instants in list-filter URLs; China keeps no daylight saving time. */
-export const BUSINESS_TIME_ZONE_OFFSET = '+08:00';
 
 /** A custom range longer than this is a typo more often than a question. */
 const LONGEST_RANGE_MONTHS = 60;
@@ -43,7 +42,7 @@ export function parseDashboardFilters(query: FilterQuery, today: string): Dashbo
 
   const from = text(query.from);
   const to = text(query.to);
-  if (!from || !to || !isDay(from) || !isDay(to)) throw new DashboardFilterError('badDate');
+  if (!from || !to || !isCalendarDay(from) || !isCalendarDay(to)) throw new DashboardFilterError('badDate');
   if (from > to) throw new DashboardFilterError('fromAfterTo');
   if (addMonths(monthStart(from), LONGEST_RANGE_MONTHS) <= to) throw new DashboardFilterError('rangeTooLong');
   return { period, from, to, branchId };
@@ -65,53 +64,6 @@ function presetRange(period: Exclude<Period, 'custom'>, today: string): { from: 
   const months = { month: 1, '3m': 3, '12m': 12 }[period];
   const thisMonth = monthStart(today);
   return { from: addMonths(thisMonth, 1 - months), to: monthEnd(today) };
-}
-
-export interface MonthRange {
-  from: string;
-  to: string;
-}
-
-/** The calendar month of `day`, shifted by `offset` months. */
-export function calendarMonth(day: string, offset = 0): MonthRange {
-  const from = addMonths(monthStart(day), offset);
-  return { from, to: monthEnd(from) };
-}
-
-/** 'YYYY-MM' of every month from the one of `from` to the one of `to`, in order. */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  for (let month = monthStart(from); month <= to; month = addMonths(month, 1)) months.push(month.slice(0, 7));
-  return months;
-}
-
-/** Today's date where the company is. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-export function monthStart(day: string): string {
-  return `${day.slice(0, 7)}-01`;
-}
-
-export function monthEnd(day: string): string {
-  const next = new Date(`${addMonths(monthStart(day), 1)}T00:00:00Z`);
-  next.setUTCDate(0);
-  return next.toISOString().slice(0, 10);
-}
-
-/** Moves the first day of a month by whole months; only called with first days, so no day overflows. */
-export function addMonths(firstDay: string, months: number): string {
-  const date = new Date(`${firstDay}T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return date.toISOString().slice(0, 10);
-}
-
-function isDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 function parseBranch(value: string | undefined): number | null {

@@ -1,10 +1,11 @@
-import { BUSINESS_TIME_ZONE_OFFSET } from './dashboard-filters.js';
+import type { FigureFilter } from '../src/domain/figures/business-figures.js';
 
 /**
- * Where a click on a card or a bar leads: an AdminJS list (resource id = table name) with the
- * filters its query string can carry (`filters.status=at_risk`, `filters.order_date~~from=…`).
- * Only what a list filter can express is linked; AdminJS filters one value per field, so an order
- * list shows every status of the orders of that day range, and open tickets have no link at all.
+ * Where a click on a card or a bar leads: the AdminJS list (resource id = table name) of exactly
+ * the rows the figure counts, by the figure's own definition (`filters.figure=revenue`, see
+ * src/domain/figures), so the list's count is the number on the chart. Ranges are business days
+ * (`filters.order_date~~from=2026-01-01`); on a timestamp column the list reads a day as the whole
+ * business day, whatever the browser's time zone.
  */
 export interface ListLink {
   resourceId: string;
@@ -26,30 +27,32 @@ function list(resourceId: string, filters: FilterValues): ListLink {
   return { resourceId, search: `?${params.toString()}` };
 }
 
-function orderDays(range: DayRange): FilterValues {
-  return { 'order_date~~from': range.from, 'order_date~~to': range.to };
+function days(field: string, range: DayRange): FilterValues {
+  return { [`${field}~~from`]: range.from, [`${field}~~to`]: range.to };
 }
 
-/** A timestamptz column between two business days, both included. */
-function instants(field: string, range: DayRange): FilterValues {
-  return {
-    [`${field}~~from`]: `${range.from}T00:00:00${BUSINESS_TIME_ZONE_OFFSET}`,
-    [`${field}~~to`]: `${range.to}T23:59:59.999${BUSINESS_TIME_ZONE_OFFSET}`,
-  };
-}
+const figure = (name: FigureFilter) => ({ figure: name });
 
 export const dashboardLinks = {
-  orders: (range: DayRange, branchId: number | null) => list('sales_orders', { ...orderDays(range), branch_id: branchId }),
-  ordersOfCustomer: (customerId: number, range: DayRange) => list('sales_orders', { customer_id: customerId, ...orderDays(range) }),
-  ordersOfOwner: (userId: number, range: DayRange, branchId: number | null) =>
-    list('sales_orders', { owner_id: userId, ...orderDays(range), branch_id: branchId }),
+  /** The orders revenue counts in a range of days. */
+  revenueOrders: (range: DayRange, branchId: number | null) => list('sales_orders', { ...figure('revenue'), ...days('order_date', range), branch_id: branchId }),
+  revenueOrdersOfCustomer: (customerId: number, range: DayRange) =>
+    list('sales_orders', { ...figure('revenue'), customer_id: customerId, ...days('order_date', range) }),
+  revenueOrdersOfOwner: (userId: number, range: DayRange, branchId: number | null) =>
+    list('sales_orders', { ...figure('revenue'), owner_id: userId, ...days('order_date', range), branch_id: branchId }),
+  /** The order lines a category's revenue sums (the category and everything under it). */
+  revenueLinesOfCategory: (categoryId: number, range: DayRange, branchId: number | null) =>
+    list('sales_order_items', { ...figure('revenue'), category_id: categoryId, ...days('order_date', range), branch_id: branchId }),
   customers: (filters: { status?: string; grade?: string | null; branchId: number | null }) =>
     list('customers', { grade: filters.grade, status: filters.status, branch_id: filters.branchId }),
   opportunities: (stage: string, closedIn: DayRange | null, branchId: number | null) =>
-    list('opportunities', { stage, ...(closedIn ? instants('closed_at', closedIn) : {}), branch_id: branchId }),
+    list('opportunities', { stage, ...(closedIn ? days('closed_at', closedIn) : {}), branch_id: branchId }),
   tickets: (kind: string, status: string, openedIn: DayRange, branchId: number | null) =>
-    list('tickets', { kind, status, ...instants('created_at', openedIn), branch_id: branchId }),
-  ticketsClosed: (closedIn: DayRange, branchId: number | null) => list('tickets', { ...instants('closed_at', closedIn), branch_id: branchId }),
+    list('tickets', { kind, status, ...days('created_at', openedIn), branch_id: branchId }),
+  openTickets: (branchId: number | null) => list('tickets', { ...figure('open'), branch_id: branchId }),
+  overdueTickets: (branchId: number | null) => list('tickets', { ...figure('overdue'), branch_id: branchId }),
+  /** The tickets closed with a rating in the period: what the average satisfaction averages. */
+  ratedTickets: (closedIn: DayRange, branchId: number | null) => list('tickets', { ...figure('rated'), ...days('closed_at', closedIn), branch_id: branchId }),
   stock: (warehouseId: number) => list('stock_levels', { warehouse_id: warehouseId }),
   campaignMembers: (campaignId: number, status: string) => list('campaign_members', { campaign_id: campaignId, status }),
 };

@@ -3,7 +3,8 @@ import type { Response } from 'express';
 import { User } from '../src/models/index.js';
 import { staffOf } from '../src/access/authentication/staff-session.js';
 import type { DashboardData, DashboardError } from './dashboard-data.js';
-import { BUSINESS_TIME_ZONE, DashboardFilterError, parseDashboardFilters, todayIn, type DashboardFilters, type FilterQuery } from './dashboard-filters.js';
+import { businessToday } from '../src/clock/business-clock.js';
+import { DashboardFilterError, parseDashboardFilters, type DashboardFilters, type FilterQuery } from './dashboard-filters.js';
 import { dashboardScopeOf, type DashboardSection } from './dashboard-scope.js';
 import { filterProblemMessage } from './dashboard-labels.js';
 import type { DashboardQuery } from './queries/dashboard-query.js';
@@ -28,7 +29,7 @@ export const dashboardHandler: PageHandler = async (request: { query?: FilterQue
   // The app refuses anonymous API calls before AdminJS; this guards the handler on its own too.
   if (!staff) return refuse(response, 401, 'notLoggedIn', 'Not logged in');
 
-  const today = todayIn(BUSINESS_TIME_ZONE);
+  const today = businessToday();
   let filters: DashboardFilters;
   try {
     filters = parseDashboardFilters(request.query ?? {}, today);

@@ -7,6 +7,11 @@ import * as indexCustomersByLastChange from './0005.index-customers-by-last-chan
 import * as createAccessVersion from './0010.create-access-version.js';
 import * as endSessionsOnPasswordChange from './0011.end-sessions-on-password-change.js';
 import * as createLoginThrottle from './0012.create-login-throttle.js';
+import * as recordAmendmentsAndMerges from './0020.record-amendments-and-merges.js';
+import * as memberStatusFollowsDelivery from './0021.member-status-follows-delivery.js';
+import * as createStageProbabilities from './0022.create-stage-probabilities.js';
+import * as enforceWorkflowStates from './0023.enforce-workflow-states.js';
+import * as grantOrderAmendment from './0024.grant-order-amendment.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
@@ -18,4 +23,9 @@ export const migrations: Migration[] = [
   { name: '0010.create-access-version', ...createAccessVersion },
   { name: '0011.end-sessions-on-password-change', ...endSessionsOnPasswordChange },
   { name: '0012.create-login-throttle', ...createLoginThrottle },
+  { name: '0020.record-amendments-and-merges', ...recordAmendmentsAndMerges },
+  { name: '0021.member-status-follows-delivery', ...memberStatusFollowsDelivery },
+  { name: '0022.create-stage-probabilities', ...createStageProbabilities },
+  { name: '0023.enforce-workflow-states', ...enforceWorkflowStates },
+  { name: '0024.grant-order-amendment', ...grantOrderAmendment },
 ];

@@ -20,3 +20,8 @@ export const Components = {
 componentLoader.override('DefaultReferenceEditProperty', file('shared', 'components', 'reference-edit.tsx'));
 // AdminJS's user menu logs out with a GET link; ours POSTs, with the CSRF token.
 componentLoader.override('LoggedIn', file('shared', 'components', 'logged-in.tsx'));
+// Dates are days and times are on the business clock, picked in the user's language (calendar-picker.tsx).
+componentLoader.override('DefaultDatetimeEditProperty', file('shared', 'components', 'date-edit.tsx'));
+componentLoader.override('DefaultDatetimeFilterProperty', file('shared', 'components', 'date-filter.tsx'));
+componentLoader.override('DefaultDatetimeListProperty', file('shared', 'components', 'date-value.tsx'));
+componentLoader.override('DefaultDatetimeShowProperty', file('shared', 'components', 'date-value.tsx'));

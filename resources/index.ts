@@ -4,6 +4,7 @@ import { createContactResource } from './contact/contact.resource.js';
 import { createActivityResource } from './activity/activity.resource.js';
 import { createCustomerFeedbackResource } from './customer-feedback/customer-feedback.resource.js';
 import { createOpportunityResource } from './opportunity/opportunity.resource.js';
+import { createOpportunityStageProbabilityResource } from './opportunity-stage-probability/opportunity-stage-probability.resource.js';
 import { createContractResource } from './contract/contract.resource.js';
 import { createSalesOrderResource } from './sales-order/sales-order.resource.js';
 import { createSalesOrderItemResource } from './sales-order-item/sales-order-item.resource.js';
@@ -27,7 +28,7 @@ import { createAuditLogResource } from './audit-log/audit-log.resource.js';
 export function createResources(): ResourceWithOptions[] {
   return [
     createCustomerResource(), createContactResource(), createActivityResource(), createCustomerFeedbackResource(),
-    createOpportunityResource(), createContractResource(), createSalesOrderResource(), createSalesOrderItemResource(),
+    createOpportunityResource(), createOpportunityStageProbabilityResource(), createContractResource(), createSalesOrderResource(), createSalesOrderItemResource(),
     createProductCategoryResource(), createProductResource(), createWarehouseResource(), createStockLevelResource(), createStockMovementResource(),
     createCampaignResource(), createCampaignMemberResource(), createEmailTemplateResource(), createEmailMessageResource(),
     createTicketResource(),

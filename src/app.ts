@@ -16,6 +16,8 @@ import { createResources } from '../resources/index.js';
 import { withTransferActions } from '../resources/transfer/transfer.actions.js';
 import { createTransferRouter } from '../resources/transfer/transfer.routes.js';
 import { dashboardOptions } from '../dashboards/dashboard.handler.js';
+import { registerStateRules } from './domain/state-rules/register-state-rules.js';
+import { registerFigureFilters } from './domain/figures/register-figure-filters.js';
 
 AdminJS.registerAdapter({ Database: AdminJSSequelize.Database, Resource: GuardedResource });
 
@@ -37,6 +39,10 @@ export interface PetroApp {
 
 /** Builds the express app and the AdminJS panel. It does not listen: tests drive it over HTTP. */
 export function buildApp({ config, databaseUrl, sessionSecret, log = console.error }: AppOptions): PetroApp {
+  // Before any request: every generic write (form, API, bulk) passes the workflow's state rules,
+  // and every list knows the business figures' definitions.
+  registerStateRules();
+  registerFigureFilters();
   const admin = new AdminJS({
     rootPath: ROOT_PATH,
     resources: createResources().map(withTransferActions).map(withAccessControl),
@@ -44,6 +50,8 @@ export function buildApp({ config, databaseUrl, sessionSecret, log = console.err
     locale,
     dashboard: { ...dashboardOptions, handler: readOnlyHandler(dashboardOptions.handler) },
     branding: { companyName: 'PetroCRM 石化客户管理', logo: false, withMadeWithLove: false },
+    // The browser shows times and picks days on the company's clock, not its own.
+    env: { BUSINESS_TIME_ZONE: config.businessTimeZone },
   });
   refuseWritesWhenReadOnly(User.sequelize!);
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { DAILY_TIME } from './domain/analysis/daily-time.js';
+import { DEFAULT_BUSINESS_TIME_ZONE, isTimeZone } from './clock/business-clock.js';
 
 /**
  * The only reader of process.env. Every variable is declared here once, with its default and a
@@ -80,6 +81,7 @@ const schema = z
     ANALYSIS_SCHEDULE: z.union([z.literal('off'), z.string().regex(DAILY_TIME, "must be a time of day like 02:30, or 'off'")]).optional(),
     CHURN_AT_RISK_DAYS: z.coerce.number().int().min(1).default(90),
     CHURN_CHURNED_DAYS: z.coerce.number().int().min(1).default(180),
+    BUSINESS_TIME_ZONE: z.string().refine(isTimeZone, 'must be a time zone name like Asia/Shanghai').default(DEFAULT_BUSINESS_TIME_ZONE),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.SESSION_SECRET) {
@@ -133,8 +135,10 @@ export interface Config {
     sendIntervalSeconds: number;
     maxAttempts: number;
   };
+  /** The company's clock: today, months, periods, default dates and written times follow it. */
+  businessTimeZone: string;
   customerAnalysis: {
-    /** Local time of day ('HH:MM') of the daily recomputation; absent: no schedule. */
+    /** Business-clock time of day ('HH:MM') of the daily recomputation; absent: no schedule. */
     dailyAt?: string;
     atRiskDays: number;
     churnedDays: number;
@@ -181,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sendIntervalSeconds: value.EMAIL_SEND_INTERVAL ?? (value.NODE_ENV === 'test' ? 0 : 60),
       maxAttempts: value.EMAIL_MAX_ATTEMPTS,
     },
+    businessTimeZone: value.BUSINESS_TIME_ZONE,
     customerAnalysis: {
       dailyAt: offMeansAbsent(value.ANALYSIS_SCHEDULE ?? (value.NODE_ENV === 'test' ? 'off' : '02:30')),
       atRiskDays: value.CHURN_AT_RISK_DAYS,

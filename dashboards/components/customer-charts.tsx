@@ -71,14 +71,14 @@ export function ChurnChart({ data, labels, open }: ChartProps) {
   );
 }
 
-const MEMBER_STATUSES: readonly (typeof CAMPAIGN_MEMBER_STATUSES)[number][] = ['targeted', 'sent', 'responded', 'converted'];
+const MEMBER_STATUSES: readonly (typeof CAMPAIGN_MEMBER_STATUSES)[number][] = ['targeted', 'queued', 'failed', 'sent', 'responded', 'converted'];
 
 /** Members of each recent campaign by the furthest step they reached, stacked; a bar opens those members. */
 export function CampaignChart({ data, labels, open }: ChartProps) {
   const rows = data.campaigns;
   const datasets = MEMBER_STATUSES.map((status, index) => ({
     label: labels.memberStatus[status],
-    backgroundColor: colour([9, 5, 1, 2][index]),
+    backgroundColor: colour([9, 6, 8, 5, 1, 2][index]),
     ...BAR,
     data: rows.map((row) => row[status]),
   }));

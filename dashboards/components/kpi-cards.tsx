@@ -38,22 +38,29 @@ export function KpiCards({ data, labels, language, open }: KpiCardsProps) {
       note: change === null ? labels.kpis.noComparison : `${change >= 0 ? '▲' : '▼'} ${Math.abs(change).toFixed(1)}%`,
       secondNote: labels.kpis.versusLastMonth(`${tenThousand(kpis.revenueLastMonth)} ${labels.units.tenThousandYuan}`),
       tone: change === null ? undefined : change >= 0 ? 'up' : 'down',
-      link: dashboardLinks.orders(kpis.thisMonth, filters.branchId),
+      link: dashboardLinks.revenueOrders(kpis.thisMonth, filters.branchId),
     },
     {
       id: 'orders',
       title: labels.kpis.ordersThisMonth,
       value: formatNumber(kpis.ordersThisMonth, language),
       note: labels.kpis.ordersHint,
-      link: dashboardLinks.orders(kpis.thisMonth, filters.branchId),
+      link: dashboardLinks.revenueOrders(kpis.thisMonth, filters.branchId),
     },
-    { id: 'open-tickets', title: labels.kpis.openTickets, value: formatNumber(kpis.openTickets, language), note: labels.kpis.openTicketsHint },
+    {
+      id: 'open-tickets',
+      title: labels.kpis.openTickets,
+      value: formatNumber(kpis.openTickets, language),
+      note: labels.kpis.openTicketsHint,
+      link: dashboardLinks.openTickets(filters.branchId),
+    },
     {
       id: 'overdue-tickets',
       title: labels.kpis.overdueTickets,
       value: formatNumber(kpis.overdueTickets, language),
       note: labels.kpis.overdueHint,
       tone: kpis.overdueTickets > 0 ? 'alert' : undefined,
+      link: dashboardLinks.overdueTickets(filters.branchId),
     },
     {
       id: 'customers-at-risk',
@@ -69,7 +76,7 @@ export function KpiCards({ data, labels, language, open }: KpiCardsProps) {
       value: kpis.averageSatisfaction === null ? '—' : Number(kpis.averageSatisfaction).toFixed(2),
       unit: kpis.averageSatisfaction === null ? undefined : '/ 5',
       note: labels.kpis.ratedTickets(kpis.ratedTickets),
-      link: dashboardLinks.ticketsClosed(filters, filters.branchId),
+      link: dashboardLinks.ratedTickets(filters, filters.branchId),
     },
   ];
   return (

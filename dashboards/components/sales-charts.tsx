@@ -43,9 +43,11 @@ export function MonthlyRevenueChart({ data, labels, language, open }: ChartProps
     }),
   }));
   const options: ChartOptions<'bar'> = {
-    ...clickable((_dataset, index) => {
+    ...clickable((dataset, index) => {
       const month = `${months[index]}-01`;
-      open(dashboardLinks.orders({ from: month, to: monthEnd(month) }, data.filters.branchId));
+      // The period may end before the month does: the bar sums only the days up to its end.
+      const to = monthEnd(month) < data.filters.to ? monthEnd(month) : data.filters.to;
+      open(dashboardLinks.revenueLinesOfCategory(categories[dataset][0], { from: month, to }, data.filters.branchId));
     }),
     plugins: { legend: { position: 'top' }, tooltip: { callbacks: { label: moneyTooltip(labels, language) } } },
     scales: {
@@ -81,7 +83,7 @@ export function RevenueByCategoryChart({ data, labels, language }: ChartProps) {
 export function TopCustomersChart({ data, labels, language, open }: ChartProps) {
   const rows = data.topCustomers;
   const options: ChartOptions<'bar'> = {
-    ...clickable((_dataset, index) => open(dashboardLinks.ordersOfCustomer(rows[index].customerId, data.filters))),
+    ...clickable((_dataset, index) => open(dashboardLinks.revenueOrdersOfCustomer(rows[index].customerId, data.filters))),
     indexAxis: 'y',
     plugins: {
       legend: { display: false },
@@ -110,7 +112,7 @@ export function RevenueByRepChart({ data, labels, language, open }: ChartProps) 
   const options: ChartOptions<'bar'> = {
     ...clickable((_dataset, index) => {
       const { userId } = rows[index];
-      if (userId !== null) open(dashboardLinks.ordersOfOwner(userId, data.filters, data.filters.branchId));
+      if (userId !== null) open(dashboardLinks.revenueOrdersOfOwner(userId, data.filters, data.filters.branchId));
     }),
     indexAxis: 'y',
     plugins: {

@@ -1,4 +1,5 @@
 import type { CampaignConversion } from '../dashboard-data.js';
+import { conversionRatePercent } from '../../src/domain/figures/business-figures.js';
 import { periodBinds, select, visibleRows, type DashboardQuery } from './dashboard-query.js';
 
 /** A chart of more campaigns than this is unreadable; the most recent ones matter. */
@@ -21,10 +22,12 @@ export function campaignConversionOf(query: DashboardQuery): Promise<CampaignCon
         LIMIT ${RECENT_CAMPAIGNS})
      SELECT r.id AS "campaignId", r.name AS "campaignName", count(*)::int AS members,
             (count(*) FILTER (WHERE m.status = 'targeted'))::int AS targeted,
+            (count(*) FILTER (WHERE m.status = 'queued'))::int AS queued,
             (count(*) FILTER (WHERE m.status = 'sent'))::int AS sent,
+            (count(*) FILTER (WHERE m.status = 'failed'))::int AS failed,
             (count(*) FILTER (WHERE m.status = 'responded'))::int AS responded,
             (count(*) FILTER (WHERE m.status = 'converted'))::int AS converted,
-            round((count(*) FILTER (WHERE m.status = 'converted')) * 100.0 / count(*), 1)::text AS "conversionRatePct"
+            ${conversionRatePercent(`count(*) FILTER (WHERE m.status = 'converted')`, 'count(*)')} AS "conversionRatePct"
        FROM recent r
        JOIN ${visibleRows(query, 'campaign_members')} m ON m.campaign_id = r.id
       GROUP BY r.id, r.name, r.start_date

@@ -1,4 +1,5 @@
 import type { BranchChurn, CustomerMixRow } from '../dashboard-data.js';
+import { churnBase, churned, churnRatePercent } from '../../src/domain/figures/business-figures.js';
 import { select, visibleRows, type DashboardQuery } from './dashboard-query.js';
 
 /** Customers by grade (A/B/C, or not graded yet) and status, as they are now. */
@@ -12,16 +13,18 @@ export function customerMixOf(query: DashboardQuery): Promise<CustomerMixRow[]> 
   );
 }
 
-/** Per branch, office or outlet: churned customers ÷ all its customers, as they are now. */
+/** Per branch, office or outlet: the churn rate (src/domain/figures) as the customers stand now. */
 export function churnByBranchOf(query: DashboardQuery): Promise<BranchChurn[]> {
+  const churnedCount = `count(*) FILTER (WHERE ${churned('c')})`;
   return select<BranchChurn>(
     query,
     `SELECT b.id AS "branchId", b.name AS "branchName", b.kind AS "branchKind",
             count(*)::int AS customers,
-            (count(*) FILTER (WHERE c.status = 'churned'))::int AS churned,
-            round((count(*) FILTER (WHERE c.status = 'churned')) * 100.0 / count(*), 1)::text AS "churnRatePct"
+            (${churnedCount})::int AS churned,
+            ${churnRatePercent(churnedCount, 'count(*)')} AS "churnRatePct"
        FROM ${visibleRows(query, 'customers')} c
        JOIN branches b ON b.id = c.branch_id
+      WHERE ${churnBase('c')}
       GROUP BY b.id, b.name, b.kind
       ORDER BY b.id`,
   );

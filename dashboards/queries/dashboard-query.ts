@@ -1,6 +1,7 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { DashboardFilters } from '../dashboard-filters.js';
-import { BUSINESS_TIME_ZONE } from '../dashboard-filters.js';
+import { businessTimeZone } from '../../src/clock/business-clock.js';
+import { currentCustomer, revenueOrder } from '../../src/domain/figures/business-figures.js';
 import type { DashboardScope, ScopedTable } from '../dashboard-scope.js';
 
 /** What every statistics query gets: where to run, whose rows, which branch and period. */
@@ -15,11 +16,16 @@ type BranchFilteredTable = ScopedTable | 'warehouses';
 
 /**
  * The rows of a table the figures may count, as a derived table: the employee's row scope and the
- * branch filter, both as conditions on the table's own columns. Every query reads the scoped tables
- * through this, so no figure can leave the scope out.
+ * branch filter, both as conditions on the table's own columns, and for customers only the current
+ * ones (a merged-away duplicate is no customer). Every query reads the scoped tables through this,
+ * so no figure can leave the scope out.
  */
 export function visibleRows(query: DashboardQuery, table: BranchFilteredTable): string {
-  const conditions = [table === 'warehouses' ? null : query.scope.rowCondition(table), branchCondition(table, query.filters.branchId)];
+  const conditions = [
+    table === 'warehouses' ? null : query.scope.rowCondition(table),
+    branchCondition(table, query.filters.branchId),
+    table === 'customers' ? currentCustomer() : null,
+  ];
   const where = conditions.filter((condition): condition is string => condition !== null);
   return where.length === 0 ? table : `(SELECT * FROM ${table} WHERE ${where.join(' AND ')})`;
 }
@@ -31,27 +37,28 @@ function branchCondition(table: BranchFilteredTable, branchId: number | null): s
   return table === 'campaign_members' ? `customer_id IN (SELECT id FROM customers WHERE branch_id = ${branch})` : `branch_id = ${branch}`;
 }
 
-/** The orders that count as revenue: confirmed, shipped, delivered or closed — never draft or cancelled. */
-export const REVENUE_ORDER_STATUSES = ['confirmed', 'shipped', 'delivered', 'closed'] as const;
-
 /**
- * Revenue, defined once: the total_amount (the sum of the lines, kept by a trigger) of the visible
- * orders in a revenue status, on their order date, from `$<from>` to `$<to>` included.
+ * Revenue (src/domain/figures): the total_amount (the sum of the lines, kept by a trigger) of the
+ * visible orders the revenue figure counts, on their order date, from `$<from>` to `$<to>` included.
  */
 export function revenueOrders(query: DashboardQuery, fromParameter: string, toParameter: string): string {
-  const statuses = REVENUE_ORDER_STATUSES.map((status) => `'${status}'`).join(', ');
   return `(SELECT * FROM ${visibleRows(query, 'sales_orders')} so
-            WHERE so.status IN (${statuses}) AND so.order_date BETWEEN $${fromParameter}::date AND $${toParameter}::date)`;
+            WHERE ${revenueOrder('so')} AND so.order_date BETWEEN $${fromParameter}::date AND $${toParameter}::date)`;
 }
 
 /** The instant a business day starts, for comparing timestamptz columns with calendar days. */
 export function dayStarts(dayParameter: string): string {
-  return `($${dayParameter}::date::timestamp AT TIME ZONE '${BUSINESS_TIME_ZONE}')`;
+  return `($${dayParameter}::date::timestamp AT TIME ZONE ${zoneLiteral()})`;
 }
 
 /** The instant after a business day ends. */
 export function dayEnds(dayParameter: string): string {
-  return `(($${dayParameter}::date + 1)::timestamp AT TIME ZONE '${BUSINESS_TIME_ZONE}')`;
+  return `(($${dayParameter}::date + 1)::timestamp AT TIME ZONE ${zoneLiteral()})`;
+}
+
+/** The zone name was checked when it was configured; quoted as an SQL literal all the same. */
+function zoneLiteral(): string {
+  return `'${businessTimeZone().replaceAll("'", "''")}'`;
 }
 
 /** The period's bounds as bind parameters $from and $to. */

@@ -1,10 +1,8 @@
 import type { Kpis } from '../dashboard-data.js';
 import { calendarMonth } from '../dashboard-filters.js';
+import { openTicket, overdueTicket, ratedTicket } from '../../src/domain/figures/business-figures.js';
 import { dayEnds, dayStarts, revenueOrders, select, visibleRows, type DashboardQuery } from './dashboard-query.js';
 
-/** Tickets still waiting for someone: not yet resolved or closed. */
-export const OPEN_TICKET_STATUSES = ['new', 'assigned', 'in_progress', 'escalated'] as const;
-const OPEN = OPEN_TICKET_STATUSES.map((status) => `'${status}'`).join(', ');
 const closedInPeriod = `t.closed_at >= ${dayStarts('from')} AND t.closed_at < ${dayEnds('to')}`;
 
 /**
@@ -28,10 +26,10 @@ export async function kpisOf(query: DashboardQuery): Promise<Kpis> {
   );
   const tickets = select<{ openTickets: number; overdueTickets: number; averageSatisfaction: string | null; ratedTickets: number }>(
     query,
-    `SELECT (count(*) FILTER (WHERE t.status IN (${OPEN})))::int AS "openTickets",
-            (count(*) FILTER (WHERE t.status IN (${OPEN}) AND t.sla_due_at < now()))::int AS "overdueTickets",
+    `SELECT (count(*) FILTER (WHERE ${openTicket('t')}))::int AS "openTickets",
+            (count(*) FILTER (WHERE ${overdueTicket('t')}))::int AS "overdueTickets",
             round(avg(t.satisfaction) FILTER (WHERE ${closedInPeriod}), 2)::text AS "averageSatisfaction",
-            (count(t.satisfaction) FILTER (WHERE ${closedInPeriod}))::int AS "ratedTickets"
+            (count(*) FILTER (WHERE ${ratedTicket('t')} AND ${closedInPeriod}))::int AS "ratedTickets"
        FROM ${visibleRows(query, 'tickets')} t`,
     { from: query.filters.from, to: query.filters.to },
   );

@@ -12,7 +12,7 @@ export const campaignMemberActions: NonNullable<ResourceOptions['actions']> = {
     intro: 'recordResponseIntro',
     submit: 'recordResponseButton',
     fields: [{ name: 'notes', label: 'fieldResponseNotes', type: 'textarea' }],
-    isVisible: (params) => params.status === 'targeted' || params.status === 'sent',
+    isVisible: (params) => ['targeted', 'queued', 'sent', 'failed'].includes(String(params.status)),
     run: async (id, { payload, actor }) => {
       const member = await recordCampaignResponse(actor, id, { notes: payload.value('notes') });
       return { message: 'responseRecorded', options: { customer: await customerName(member.customer_id) } };

@@ -42,7 +42,7 @@ export const customerActions: NonNullable<ResourceOptions['actions']> = {
       const rows = await churnByBranch(scope);
       return {
         summary: { message: 'churnByBranchSummary', options: { branches: rows.length } },
-        rows: rows.map((row) => ({ ...row, churn_percent: row.churn_rate === null ? '—' : `${(Number(row.churn_rate) * 100).toFixed(1)}%` })),
+        rows: rows.map((row) => ({ ...row, churn_percent: row.churn_rate_pct === null ? '—' : `${row.churn_rate_pct}%` })),
       };
     },
   }),

@@ -16,8 +16,10 @@ export const createOpportunityResource = (): ResourceWithOptions => ({
     properties: {
       amount: money,
       quantity: quantity({ reference: 'product_id' }),
-      // The stage moves through the pipeline actions: winning creates the order, losing needs a reason.
+      // The stage moves through the pipeline actions: winning creates the order, losing needs a reason;
+      // the probability follows the stage (阶段赢单概率, set by administrators).
       stage: readOnly,
+      probability: readOnly,
       lost_reason: { ...textarea, ...readOnly },
       notes: textarea,
       closed_at: readOnly,

@@ -4,8 +4,11 @@ import { shipOrder } from '../../src/domain/sales/ship-order.js';
 import { deliverOrder } from '../../src/domain/sales/deliver-order.js';
 import { closeOrder } from '../../src/domain/sales/close-order.js';
 import { cancelOrder } from '../../src/domain/sales/cancel-order.js';
+import { amendConfirmedOrder } from '../../src/domain/sales/amend-confirmed-order.js';
 import type { QuantitySummary } from '../../src/domain/inventory/quantity.js';
 import { recordWorkflow, type Outcome } from '../workflow/workflow-action.js';
+import type { FormPayload } from '../workflow/form-payload.js';
+import { SalesOrderComponents } from './sales-order.components.js';
 
 /** An order's status decides which step its page offers; the domain refuses the others anyway. */
 const whenStatus = (...statuses: string[]) => (params: Record<string, unknown>) => statuses.includes(String(params.status));
@@ -18,8 +21,20 @@ function quantityNotice(message: string, order: string, summary: QuantitySummary
   };
 }
 
+/** The lines of the amendment screen, sent as one JSON field (a form's fields are flat). */
+function linesOf(payload: FormPayload): unknown {
+  const sent = payload.value('lines');
+  if (typeof sent !== 'string') return sent;
+  try {
+    return JSON.parse(sent) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The steps of an order: confirm → ship → deliver → close, or cancel before it ships. The action
+ * The steps of an order: confirm → ship → deliver → close, or cancel before it ships; a confirmed
+ * order's lines are corrected by an amendment, which moves the reservation with them. The action
  * names are the ones the permission matrix grants (src/access/default-permissions.ts).
  */
 export const salesOrderActions: NonNullable<ResourceOptions['actions']> = {
@@ -57,6 +72,19 @@ export const salesOrderActions: NonNullable<ResourceOptions['actions']> = {
     fieldErrorType: 'businessRule',
     run: async (orderId, { actor }) => ({ message: 'orderClosed', options: { order: (await closeOrder(orderId, actor)).order_no } }),
   }),
+  amend: {
+    ...recordWorkflow({
+      icon: 'Edit3',
+      intro: 'amendOrderIntro',
+      isVisible: whenStatus('confirmed'),
+      fieldErrorType: 'businessRule',
+      run: async (orderId, { payload, actor }) => {
+        const { order, summary } = await amendConfirmedOrder(orderId, { lines: linesOf(payload), reason: payload.value('reason') }, actor);
+        return quantityNotice('orderAmended', order.order_no, summary);
+      },
+    }),
+    component: SalesOrderComponents.AmendOrder,
+  },
   cancel: recordWorkflow({
     icon: 'XCircle',
     variant: 'danger',

@@ -1,5 +1,6 @@
 import { ValidationError, type Action, type ActionResponse, type Before, type BulkActionResponse, type ResourceOptions } from 'adminjs';
 import { CrmResource } from '../../src/db/crm-resource.js';
+import { dayProblem, instantOf } from '../../src/db/strict-values.js';
 
 type BuiltInAction = 'new' | 'edit' | 'delete' | 'bulkDelete';
 type Actions = NonNullable<ResourceOptions['actions']>;
@@ -10,6 +11,8 @@ type ActionMap = Record<string, Partial<Action<ActionResponse>>>;
  * A resource's actions: AdminJS's own as every resource uses them, then the resource's custom
  * actions (which win, except that their `before` hooks on new/edit run after ours).
  * - An emptied number field means "no value", not AdminJS's 0.
+ * - A date is a real 'YYYY-MM-DD' day and a time a real moment, read on the business clock, before
+ *   AdminJS turns them into JavaScript dates (which would move 2026-02-30 to 2 March).
  * - A bulk delete removes every chosen record or none, with the notice a single delete gives.
  * - `disabled` turns off actions that make no sense for anyone on this resource (stock changes
  *   only through receive/adjust/transfer, the audit log only grows), in the API as on screen.
@@ -18,7 +21,7 @@ export function withBuiltInActions(customActions: Actions = {}, { disabled = [] 
   const custom = customActions as ActionMap;
   const actions: ActionMap = { ...custom, bulkDelete: { handler: bulkDeleteAll, ...custom.bulkDelete } };
   for (const name of ['new', 'edit']) {
-    actions[name] = { ...custom[name], before: [blankNumbersAreEmpty, ...[custom[name]?.before ?? []].flat()] };
+    actions[name] = { ...custom[name], before: [blankNumbersAreEmpty, strictDates, ...[custom[name]?.before ?? []].flat()] };
   }
   for (const name of disabled) actions[name] = { ...actions[name], isAccessible: false, isVisible: false };
   return actions;
@@ -32,6 +35,27 @@ const blankNumbersAreEmpty: Before = async (request, context) => {
     const type = context.resource.property(key)?.type();
     if (value === '' && (type === 'number' || type === 'float')) payload[key] = null;
   }
+  return { ...request, payload };
+};
+
+/**
+ * AdminJS reads a date field with `new Date(text)`, which rolls impossible days over and reads a
+ * time without an offset on the server's clock. Days are checked here and times pinned to the
+ * business clock first; a wrong one is a field error and nothing is written.
+ */
+const strictDates: Before = async (request, context) => {
+  if (request.method !== 'post' || !request.payload) return request;
+  const payload: Record<string, unknown> = { ...request.payload };
+  const errors: Record<string, { message: string; type: string }> = {};
+  for (const [key, value] of Object.entries(payload)) {
+    const type = context.resource.property(key)?.type();
+    if (typeof value !== 'string' || value.trim() === '' || (type !== 'date' && type !== 'datetime')) continue;
+    const instant = type === 'datetime' ? instantOf(value) : undefined;
+    const problem = type === 'date' ? dayProblem(value.trim()) : instant ? undefined : 'notADate';
+    if (problem) errors[key] = { message: problem, type: problem };
+    else payload[key] = type === 'date' ? value.trim() : instant!.toISOString();
+  }
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   return { ...request, payload };
 };
 

@@ -10,8 +10,10 @@ import { reopenTicket } from '../../src/domain/service/reopen-ticket.js';
 import { applyTicketSla } from '../../src/domain/service/apply-ticket-sla.js';
 import { traceTicketBatch } from '../../src/domain/service/trace-ticket-batch.js';
 import { OPEN_TICKET_STATUSES } from '../../src/domain/service/change-ticket.js';
+import type { FigureFilter } from '../../src/domain/figures/business-figures.js';
 import { actorOf, recordWorkflow } from '../workflow/workflow-action.js';
 import { tableAction } from '../workflow/table-action.js';
+import { businessDayOf } from '../../src/clock/business-clock.js';
 
 const statusIn = (...statuses: string[]) => (params: Record<string, unknown>) => statuses.includes(String(params.status));
 const ticketNo = (ticket: Ticket) => ({ ticketNo: ticket.ticket_no });
@@ -125,7 +127,7 @@ export const ticketActions: NonNullable<ResourceOptions['actions']> = {
       const { ticket, recipients } = await traceTicketBatch(scope, Number(context.record!.id()));
       return {
         summary: { message: recipients.length > 0 ? 'batchTraced' : 'batchNotShipped', options: { batchNo: ticket.batch_no!, customers: recipients.length } },
-        rows: recipients.map((recipient) => ({ ...recipient, last_shipped_at: recipient.last_shipped_at.toISOString().slice(0, 10) })),
+        rows: recipients.map((recipient) => ({ ...recipient, last_shipped_at: businessDayOf(recipient.last_shipped_at) })),
       };
     },
   }),
@@ -137,16 +139,15 @@ export const ticketActions: NonNullable<ResourceOptions['actions']> = {
     icon: 'Clock',
     component: false,
     handler: async (_request: ActionRequest, _response: unknown, context: ActionContext) => ({
-      redirectUrl: context.h.resourceUrl({ resourceId: context.resource.id(), search: `?${overdueFilter(new Date())}` }),
+      redirectUrl: context.h.resourceUrl({ resourceId: context.resource.id(), search: `?${overdueFilter()}` }),
     }),
   },
 };
 
-/** The list filter for open tickets due before `now` (AdminJS query parameters). */
-export function overdueFilter(now: Date): string {
+/** The list of the overdue-tickets figure (src/domain/figures), most overdue first (AdminJS query parameters). */
+export function overdueFilter(): string {
   const search = new URLSearchParams();
-  OPEN_TICKET_STATUSES.forEach((status, index) => search.set(`filters.status.${index}`, status));
-  search.set('filters.sla_due_at~~to', now.toISOString());
+  search.set('filters.figure', 'overdue' satisfies FigureFilter);
   search.set('sortBy', 'sla_due_at');
   search.set('direction', 'asc');
   return search.toString();

@@ -19,14 +19,16 @@ export const createTicketResource = (): ResourceWithOptions => ({
       display_title: { type: 'string', isVisible: false, custom: { titleOf: ['ticket_no', 'subject'] } },
       ticket_no: businessCode,
       description: textarea,
-      // The workflow's own fields move only through its actions (assign, escalate, resolve, close).
+      // The workflow's own fields move only through its actions (assign, escalate, resolve, close);
+      // the SLA due time follows the priority.
       status: readOnly,
+      assignee_id: readOnly,
       escalated_to: readOnly,
       escalation_note: { ...textarea, ...readOnly },
       resolution: { ...textarea, ...readOnly },
       satisfaction: readOnly,
       feedback: { ...textarea, ...readOnly },
-      sla_due_at: { isVisible: { list: true, filter: true, show: true, edit: false } },
+      sla_due_at: readOnly,
       resolved_at: readOnly,
       closed_at: readOnly,
       ...timestamps,

@@ -14,6 +14,8 @@ import { checkImport } from '../../src/domain/transfer/check-import.js';
 import { commitImport } from '../../src/domain/transfer/commit-import.js';
 import { writeImportTemplate } from '../../src/domain/transfer/import-template.js';
 import { IMPORTERS } from '../../src/domain/transfer/importers.js';
+import { duplicateModeOf } from '../../src/domain/transfer/duplicates.js';
+import { wallClock } from '../../src/clock/business-clock.js';
 import { describeColumns } from '../../src/domain/transfer/transfer-columns.js';
 import { resourceLabel } from '../../src/domain/transfer/transfer-labels.js';
 import { writeExport, type ExportFormat } from '../../src/domain/transfer/write-export.js';
@@ -33,8 +35,8 @@ interface Transfer {
  * Downloads and uploads of the panel's data, under /admin/transfer:
  *   GET  /:resourceId/export?format=csv|xlsx&filters.…&sortBy=…&direction=…   the list as a file
  *   GET  /:resourceId/import/template?format=csv|xlsx                          an empty file to fill
- *   POST /:resourceId/import/check   (the file as the body)                    every row checked, JSON
- *   POST /:resourceId/import/commit  (the file again)                          written, progress as NDJSON
+ *   POST /:resourceId/import/check?duplicates=skip|update   (the file as the body)   every row checked, JSON
+ *   POST /:resourceId/import/commit?duplicates=skip|update  (the file again)         written, progress as NDJSON
  * Each asks the permission matrix first ('export' or 'import' on that resource). The file is sent
  * again for the commit rather than kept between the two requests, so any app instance can serve
  * either and nothing is left behind when the user walks away.
@@ -140,9 +142,10 @@ function modelOf(resource: BaseResource): ModelStatic<Model> {
   return (resource as unknown as { SequelizeModel: ModelStatic<Model> }).SequelizeModel;
 }
 
+/** When the file was made, on the business clock: 20260301-0730. */
 function timestamp(now = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
+  const clock = wallClock(now);
+  return `${clock.year}${clock.month}${clock.day}-${clock.hour}${clock.minute}`;
 }
 
 function isClosedByClient(error: unknown): boolean {
@@ -167,7 +170,7 @@ function uploadedFile(req: Request): Buffer {
 /** Checks every row of the file and says what is wrong; writes nothing. */
 const checkUpload: RequestHandler = async (req, res) => {
   const { profile, resource, language } = res.locals.transfer as Transfer;
-  const { check } = await checkImport(IMPORTERS.get(resource.id())!, uploadedFile(req), profile, language);
+  const { check } = await checkImport(IMPORTERS.get(resource.id())!, uploadedFile(req), profile, language, { duplicateMode: duplicateModeOf(req.query.duplicates) });
   res.json(check);
 };
 
@@ -201,9 +204,12 @@ const commitUpload: RequestHandler = async (req, res, next) => {
       fileName: typeof req.query.file === 'string' ? req.query.file.slice(0, 200) : 'upload',
       onProgress: (written, total) => send({ type: 'progress', written, total }),
       signal: cancel.signal,
+      duplicateMode: duplicateModeOf(req.query.duplicates),
     });
     if (outcome.status === 'refused') return void res.status(422).json(outcome.check);
-    send({ type: 'imported', count: outcome.count, message: translate(language, 'importDone', { count: outcome.count }) });
+    const { created, updated, skipped } = outcome;
+    const message = updated + skipped > 0 ? translate(language, 'importDoneWithDuplicates', { created, updated, skipped }) : translate(language, 'importDone', { count: outcome.count });
+    send({ type: 'imported', count: outcome.count, created, updated, skipped, message });
     res.end();
   } catch (error) {
     if (cancel.signal.aborted) return;

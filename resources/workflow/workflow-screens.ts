@@ -39,7 +39,7 @@ export type Column = Heading & {
   key: string | string[];
   /** The cell links to the page of a record of `resourceId` (this resource when left out) whose id is row[idKey]. */
   link?: { resourceId?: string; idKey: string };
-  /** A timestamp, shown in the user's local time. */
+  /** A timestamp, shown on the business clock (Beijing time), wherever the user is. */
   datetime?: boolean;
   /** The value stands out in a danger badge. */
   alarm?: boolean;

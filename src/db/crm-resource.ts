@@ -1,17 +1,24 @@
 import { BaseRecord, ValidationError, flat, type ActionContext, type BaseProperty, type Filter, type ParamsType, type PropertyErrors, type PropertyOptions } from 'adminjs';
 import { Resource as SequelizeResource } from '@adminjs/sequelize';
 import {
-  DataTypes, Op, QueryTypes, ValidationError as SequelizeValidationError,
+  DataTypes, Op, QueryTypes, ValidationError as SequelizeValidationError, literal,
   type Model, type ModelAttributeColumnOptions, type ModelStatic, type Order, type WhereOptions,
 } from 'sequelize';
+import { endOfBusinessDay, startOfBusinessDay } from '../clock/business-clock.js';
+import { isCalendarDay } from '../clock/calendar-day.js';
+import { dayProblem, decimalProblem, instantOf, instantProblem } from './strict-values.js';
+import { BusinessRuleError } from '../errors/business-rule-error.js';
+import { listFiltersOf } from './list-filters.js';
 
 type Attribute = ModelAttributeColumnOptions;
 type Values = Record<string, unknown>;
 interface Sort { sortBy?: string; direction?: 'asc' | 'desc' }
 /** The fields node-postgres reads from PostgreSQL's error report. */
-interface PgError { code?: string; detail?: string; constraint?: string; table?: string; column?: string; message?: string }
+interface PgError { code?: string; detail?: string; constraint?: string; table?: string; column?: string; message?: string; hint?: string }
 
 const INT32_MAX = 2_147_483_647;
+/** The SQLSTATE the state-rule triggers raise (migration 0023; a class of our own, 'PC'). */
+const STATE_RULE_SQLSTATE = 'PC001';
 const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 /**
@@ -22,7 +29,10 @@ const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
  *   statement, so nothing is written;
  * - a delete refused because other rows still refer to the record says so, naming their table;
  * - text filters match any part, case-insensitively (ILIKE), so a Chinese name, code or phone is
- *   found from a fragment; `x.0`, `x.1` filters mean "x is one of";
+ *   found from a fragment; `x.0`, `x.1` filters mean "x is one of"; a range of days on a date
+ *   column compares days, on a timestamp column the instants those business days span;
+ * - values are stored as typed or refused: an impossible date, money with a third decimal, a
+ *   quantity with a fourth get a field error instead of being moved or rounded;
  * - a titleProperty may be composed of columns (`custom.titleOf`), e.g. ticket number + subject;
  * - fields a resource marks `isDisabled` (computed or workflow-owned) are never written from a form;
  * - forms and show pages list fields in the table's order.
@@ -125,6 +135,10 @@ export class CrmResource extends SequelizeResource {
       }
       values[name] = value instanceof Date && !Number.isNaN(value.getTime()) ? dateValue(attribute, value) : value;
     }
+    for (const [name, value] of Object.entries(values)) {
+      // A time typed without an offset is a time on the business clock, not the server's.
+      if (typeof value === 'string' && isInstantType(attributes[name])) values[name] = instantOf(value) ?? value;
+    }
     const errors = this.invalidValues(values);
     if (Object.keys(errors).length) throw new ValidationError(errors);
     return values;
@@ -136,9 +150,10 @@ export class CrmResource extends SequelizeResource {
    * Anything that is not a refusal is returned as it came, for the error log.
    */
   protected async refusalOf(error: unknown, values: Values = {}): Promise<unknown> {
+    if (error instanceof BusinessRuleError) return businessRefusal(error);
     const pg = pgErrorOf(error);
     if (pg?.code) {
-      const refusal = await this.databaseRefusal(pg, values);
+      const refusal = stateRuleRefusal(error) ?? (await this.databaseRefusal(pg, values));
       if (refusal) return refusal;
     }
     if (error instanceof SequelizeValidationError && error.errors.length) {
@@ -152,9 +167,10 @@ export class CrmResource extends SequelizeResource {
     return error;
   }
 
-  /** A delete refused by a foreign key: a notice naming the table that still refers to the row. */
+  /** A delete refused by a foreign key (a notice naming the table that still refers to the row) or by a business rule. */
   protected deleteRefusalOf(error: unknown): unknown {
-    return stillReferencedRefusal(error) ?? error;
+    if (error instanceof BusinessRuleError) return businessRefusal(error);
+    return stillReferencedRefusal(error) ?? stateRuleRefusal(error) ?? error;
   }
 
   private toRecord(row: Model): BaseRecord {
@@ -189,8 +205,16 @@ export class CrmResource extends SequelizeResource {
     const conditions: WhereOptions[] = [];
     const oneOf = new Map<string, unknown[]>();
     const attributes = this.sequelizeModel.getAttributes();
+    const { virtual = {}, defaults = [] } = listFiltersOf(this.sequelizeModel.tableName);
+    const filtered = new Set(Object.values(filter?.filters ?? {}).map(({ path }) => path.split('.')[0]));
+    for (const { unless, condition } of defaults) if (!filtered.has(unless)) conditions.push(literal(`(${condition})`));
     for (const { path, value } of Object.values(filter?.filters ?? {})) {
       const [name, index] = path.split('.');
+      if (Object.hasOwn(virtual, name) && !attributes[name]) {
+        const condition = virtual[name](value, (text) => this.sequelizeModel.sequelize!.escape(text));
+        conditions.push(condition === null ? { [this.primaryKey()]: { [Op.is]: null } } : literal(`(${condition})`));
+        continue;
+      }
       const parts = this.titleParts(name);
       if (parts) {
         const text = String(value);
@@ -212,8 +236,8 @@ export class CrmResource extends SequelizeResource {
 
   private conditionOf(name: string, attribute: Attribute, value: unknown): WhereOptions {
     if (value !== null && typeof value === 'object') {
-      const { from, to } = value as { from?: string; to?: string };
-      return { [name]: { ...(from ? { [Op.gte]: from } : {}), ...(to ? { [Op.lte]: to } : {}) } };
+      const range = rangeOf(attribute, value);
+      return range ? { [name]: range } : { [this.primaryKey()]: { [Op.is]: null } };
     }
     if (isTextType(attribute) && !attribute.values) return { [name]: { [textMatch(String(value))]: containing(String(value)) } };
     const exact = exactValue(attribute, value);
@@ -321,6 +345,24 @@ export class CrmResource extends SequelizeResource {
   }
 }
 
+/** A business rule's refusal as AdminJS shows a validation error: the notice, and the field marked when it names one. */
+function businessRefusal(error: BusinessRuleError): ValidationError {
+  const mark = { message: error.code, type: 'businessRule' };
+  return new ValidationError(error.field ? { [error.field]: mark } : {}, mark);
+}
+
+/**
+ * The database's own guard of a workflow's states (migration 0023): it names the column and puts
+ * the message key in the error's hint. The domain refuses the same changes first; this answers
+ * writes that came another way at the same moment.
+ */
+function stateRuleRefusal(error: unknown): ValidationError | undefined {
+  const pg = pgErrorOf(error);
+  if (pg?.code !== STATE_RULE_SQLSTATE || !pg.hint) return undefined;
+  const mark = { message: pg.hint, type: 'businessRule' };
+  return new ValidationError(pg.column ? { [pg.column]: mark } : {}, mark);
+}
+
 function pgErrorOf(error: unknown): PgError | undefined {
   const parent = (error as { parent?: PgError } | null)?.parent;
   return parent && typeof parent.code === 'string' ? parent : undefined;
@@ -370,20 +412,49 @@ function invalidValueMessage(attribute: Attribute, value: unknown): string | und
     if (type instanceof DataTypes.INTEGER || type instanceof DataTypes.BIGINT) {
       if (!Number.isInteger(Number(text))) return 'notAnInteger';
       if (type instanceof DataTypes.INTEGER && Math.abs(Number(text)) > INT32_MAX) return 'valueOutOfRange';
+      return undefined;
     }
     const { precision, scale } = (type as { options?: { precision?: number; scale?: number } }).options ?? {};
-    const wholeDigits = text.replace(/^[+-]/, '').split('.')[0].replace(/^0+/, '').length;
-    if (precision && wholeDigits > precision - (scale ?? 0)) return 'valueOutOfRange';
-    return undefined;
+    return decimalProblem(text, precision, scale);
   }
-  if (type instanceof DataTypes.DATE || type instanceof DataTypes.DATEONLY) {
-    const time = value instanceof Date ? value.getTime() : Date.parse(String(value));
-    return Number.isNaN(time) ? 'notADate' : undefined;
-  }
+  if (type instanceof DataTypes.DATEONLY) return value instanceof Date ? undefined : dayProblem(String(value));
+  if (type instanceof DataTypes.DATE) return value instanceof Date ? (Number.isNaN(value.getTime()) ? 'notADate' : undefined) : instantProblem(String(value));
   if (attribute.values && !attribute.values.includes(String(value))) return 'notAChoice';
   const length = (type as { options?: { length?: number } }).options?.length;
   if (type instanceof DataTypes.STRING && length && [...String(value)].length > length) return 'valueTooLong';
   return undefined;
+}
+
+function isInstantType(attribute: Attribute | undefined): boolean {
+  return attribute?.type instanceof DataTypes.DATE && !(attribute.type instanceof DataTypes.DATEONLY);
+}
+
+/**
+ * A from–to filter. On a date column both ends are days, compared as days. On a timestamp column
+ * a day means the whole business day (to the 20th includes the 20th's evening), and an instant
+ * is that instant. An end that is neither matches nothing.
+ */
+function rangeOf(attribute: Attribute, { from, to }: { from?: unknown; to?: unknown }): Record<symbol, unknown> | undefined {
+  const range: Record<symbol, unknown> = {};
+  const ends: Array<[unknown, typeof Op.gte | typeof Op.lte]> = [[from, Op.gte], [to, Op.lte]];
+  for (const [end, operator] of ends) {
+    if (end === undefined || end === null || end === '') continue;
+    const text = String(end).trim();
+    if (attribute.type instanceof DataTypes.DATEONLY) {
+      if (!isCalendarDay(text)) return undefined;
+      range[operator] = text;
+    } else if (isInstantType(attribute) && isCalendarDay(text)) {
+      if (operator === Op.gte) range[Op.gte] = startOfBusinessDay(text);
+      else range[Op.lt] = endOfBusinessDay(text);
+    } else if (isInstantType(attribute)) {
+      const instant = instantOf(text);
+      if (!instant) return undefined;
+      range[operator] = instant;
+    } else {
+      range[operator] = text;
+    }
+  }
+  return range;
 }
 
 function sequelizeMessage(validatorKey: string | null | undefined, type: string | null): string {

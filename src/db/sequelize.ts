@@ -1,5 +1,6 @@
 import { Sequelize } from 'sequelize';
 import pg from 'pg';
+import { businessTimeZone } from '../clock/business-clock.js';
 
 // A DATE column stays the calendar day it is ('2026-11-24'): parsed into a JS Date it would shift by
 // the server's time zone. NUMERIC stays a string from pg, which keeps money exact.
@@ -10,6 +11,9 @@ export function createSequelize(databaseUrl: string, options: { logSql?: boolean
     dialect: 'postgres',
     dialectModule: pg,
     logging: options.logSql ? (sql) => console.log(sql) : false,
+    // Each session runs on the business clock: current_date, a timestamptz cast to a date and a
+    // day written without an offset all mean the company's day, not the database server's.
+    timezone: businessTimeZone(),
     pool: { max: options.poolSize ?? 10, min: 0, idle: 10_000, acquire: 60_000 },
     define: {
       // A scope's WHERE (the row scope) is ANDed with the query's own, never overwritten by it.

@@ -29,7 +29,7 @@ export const en: LocaleTranslations = {
     valueOutOfRange: 'The value is outside the allowed range',
     notANumber: 'Enter a number',
     notAnInteger: 'Enter a whole number',
-    notADate: 'Enter a valid date',
+    notADate: 'Enter a date that exists, such as 2026-02-28 (it is not moved to the next month)',
     valueTooLong: 'Too long',
     notAChoice: 'Choose one of the options',
     notAnEmail: 'Not a valid e-mail address',

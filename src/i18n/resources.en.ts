@@ -107,6 +107,13 @@ export const resourcesEn = {
     },
     actions: { ...salesActionLabels.en.opportunities },
   },
+  opportunity_stage_probabilities: {
+    labels: {
+      opportunity_stage_probabilities: 'Stage probabilities',
+      ...values('stage', { lead: 'Lead', qualified: 'Qualified', proposal: 'Proposal', negotiation: 'Negotiation', won: 'Won', lost: 'Lost' }),
+    },
+    properties: { stage: 'Stage', probability: 'Probability (%)', position: 'Order' },
+  },
   contracts: {
     labels: {
       contracts: 'Contracts', ...values('unit', unit),
@@ -129,7 +136,7 @@ export const resourcesEn = {
       order_date: 'Order date', delivery_date: 'Delivery date', shipping_method: 'Shipping method', total_amount: 'Total', owner_id: 'Sales rep', branch_id: 'Branch',
       confirmed_at: 'Confirmed at', shipped_at: 'Shipped at', delivered_at: 'Delivered at', cancelled_at: 'Cancelled at', cancel_reason: 'Reason cancelled', notes: 'Notes',
     },
-    actions: { ...salesActionLabels.en.sales_orders },
+    actions: { ...salesActionLabels.en.sales_orders, amend: 'Amend lines' },
   },
   sales_order_items: {
     labels: { sales_order_items: 'Order lines' },
@@ -151,7 +158,7 @@ export const resourcesEn = {
     actions: { buildTargets: 'Build target list', launch: 'Launch' },
   },
   campaign_members: {
-    labels: { campaign_members: 'Campaign members', ...values('status', { targeted: 'Targeted', sent: 'Sent', responded: 'Responded', converted: 'Converted' }) },
+    labels: { campaign_members: 'Campaign members', ...values('status', { targeted: 'Targeted', queued: 'E-mail queued', sent: 'Sent', failed: 'E-mail failed', responded: 'Responded', converted: 'Converted' }) },
     properties: {
       campaign_id: 'Campaign', customer_id: 'Customer', contact_id: 'Contact', status: 'Response', responded_at: 'Responded at', converted_at: 'Converted at',
       order_id: 'Resulting order', notes: 'Notes',

@@ -111,6 +111,13 @@ export const resourcesZhCN = {
     },
     actions: { ...salesActionLabels['zh-CN'].opportunities },
   },
+  opportunity_stage_probabilities: {
+    labels: {
+      opportunity_stage_probabilities: '阶段赢单概率',
+      ...values('stage', { lead: '线索', qualified: '需求确认', proposal: '方案报价', negotiation: '商务谈判', won: '赢单', lost: '输单' }),
+    },
+    properties: { stage: '阶段', probability: '赢单概率 (%)', position: '顺序' },
+  },
   contracts: {
     labels: {
       contracts: '合同', ...values('unit', unit),
@@ -133,7 +140,7 @@ export const resourcesZhCN = {
       order_date: '下单日期', delivery_date: '交货日期', shipping_method: '运输方式', total_amount: '订单总额', owner_id: '销售代表', branch_id: '所属机构',
       confirmed_at: '确认时间', shipped_at: '发货时间', delivered_at: '送达时间', cancelled_at: '取消时间', cancel_reason: '取消原因', notes: '备注',
     },
-    actions: { ...salesActionLabels['zh-CN'].sales_orders },
+    actions: { ...salesActionLabels['zh-CN'].sales_orders, amend: '修改明细' },
   },
   sales_order_items: {
     labels: { sales_order_items: '订单明细' },
@@ -155,7 +162,7 @@ export const resourcesZhCN = {
     actions: { buildTargets: '生成目标客户', launch: '发布活动' },
   },
   campaign_members: {
-    labels: { campaign_members: '活动成员', ...values('status', { targeted: '目标客户', sent: '已触达', responded: '已响应', converted: '已转化' }) },
+    labels: { campaign_members: '活动成员', ...values('status', { targeted: '目标客户', queued: '邮件待发', sent: '已触达', failed: '邮件失败', responded: '已响应', converted: '已转化' }) },
     properties: {
       campaign_id: '营销活动', customer_id: '客户', contact_id: '联系人', status: '响应状态', responded_at: '响应时间', converted_at: '转化时间',
       order_id: '转化订单', notes: '备注',

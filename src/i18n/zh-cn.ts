@@ -43,7 +43,7 @@ export const zhCN: LocaleTranslations = {
     valueOutOfRange: '取值超出允许范围',
     notANumber: '请输入数字',
     notAnInteger: '请输入整数',
-    notADate: '请输入有效的日期',
+    notADate: '请输入实际存在的日期, 如 2026-02-28 (不会自动顺延到下个月)',
     valueTooLong: '内容过长',
     notAChoice: '请从选项中选择',
     notAnEmail: '邮箱格式不正确',

@@ -4,9 +4,10 @@ import { Contact } from './contact.model.js';
 import { Customer } from './customer.model.js';
 import { SalesOrder } from './sales-order.model.js';
 
-export const CAMPAIGN_MEMBER_STATUSES = ['targeted', 'sent', 'responded', 'converted'] as const;
+/** queued, sent and failed follow the member's e-mail in the outbox (a trigger keeps them so). */
+export const CAMPAIGN_MEMBER_STATUSES = ['targeted', 'queued', 'sent', 'failed', 'responded', 'converted'] as const;
 
-/** 活动成员: a targeted customer and how far it got (targeted → sent → responded → converted). */
+/** 活动成员: a targeted customer and how far it got (targeted → queued → sent or failed → responded → converted). */
 export class CampaignMember extends Model<InferAttributes<CampaignMember>, InferCreationAttributes<CampaignMember>> {
   declare id: CreationOptional<number>;
   declare campaign_id: number;

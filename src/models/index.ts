@@ -8,15 +8,18 @@ import { Contact } from './contact.model.js';
 import { Contract } from './contract.model.js';
 import { Customer } from './customer.model.js';
 import { CustomerFeedback } from './customer-feedback.model.js';
+import { CustomerMerge } from './customer-merge.model.js';
 import { EmailMessage } from './email-message.model.js';
 import { EmailTemplate } from './email-template.model.js';
 import { Opportunity } from './opportunity.model.js';
+import { OpportunityStageProbability } from './opportunity-stage-probability.model.js';
 import { Product } from './product.model.js';
 import { ProductCategory } from './product-category.model.js';
 import { Role } from './role.model.js';
 import { RolePermission } from './role-permission.model.js';
 import { SalesOrder } from './sales-order.model.js';
 import { SalesOrderItem } from './sales-order-item.model.js';
+import { SalesOrderAmendment } from './sales-order-amendment.model.js';
 import { StockLevel } from './stock-level.model.js';
 import { StockMovement } from './stock-movement.model.js';
 import { Team } from './team.model.js';
@@ -25,16 +28,16 @@ import { User } from './user.model.js';
 import { Warehouse } from './warehouse.model.js';
 
 export {
-  Activity, AuditLog, Branch, Campaign, CampaignMember, Contact, Contract, Customer, CustomerFeedback, EmailMessage,
-  EmailTemplate, Opportunity, Product, ProductCategory, Role, RolePermission, SalesOrder, SalesOrderItem, StockLevel, StockMovement,
-  Team, Ticket, User, Warehouse,
+  Activity, AuditLog, Branch, Campaign, CampaignMember, Contact, Contract, Customer, CustomerFeedback, CustomerMerge, EmailMessage,
+  EmailTemplate, Opportunity, OpportunityStageProbability, Product, ProductCategory, Role, RolePermission, SalesOrder, SalesOrderAmendment,
+  SalesOrderItem, StockLevel, StockMovement, Team, Ticket, User, Warehouse,
 };
 
 /** Every model; each is bound to the one Sequelize instance of the process by initModels. */
 export const models = [
   Branch, Role, Team, User, Customer, Contact, Activity, CustomerFeedback, ProductCategory, Product, Warehouse,
-  StockLevel, StockMovement, Opportunity, Contract, SalesOrder, SalesOrderItem, EmailTemplate, Campaign,
-  CampaignMember, EmailMessage, Ticket, AuditLog, RolePermission,
+  StockLevel, StockMovement, OpportunityStageProbability, Opportunity, Contract, SalesOrder, SalesOrderItem, SalesOrderAmendment,
+  EmailTemplate, Campaign, CampaignMember, EmailMessage, Ticket, AuditLog, RolePermission, CustomerMerge,
 ] as const;
 
 export function initModels(sequelize: Sequelize): void {

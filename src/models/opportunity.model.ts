@@ -35,6 +35,7 @@ export class Opportunity extends Model<InferAttributes<Opportunity>, InferCreati
         stage: { type: DataTypes.ENUM(...OPPORTUNITY_STAGES), allowNull: false, defaultValue: 'lead' },
         quantity: { type: DataTypes.DECIMAL(14, 3), allowNull: true },
         amount: { type: DataTypes.DECIMAL(14, 2), allowNull: false, defaultValue: '0' },
+        // Its stage's, from opportunity_stage_probabilities: a trigger writes it, whatever is sent.
         probability: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 10 },
         expected_close: { type: DataTypes.DATEONLY, allowNull: true },
         owner_id: { type: DataTypes.INTEGER, allowNull: true },

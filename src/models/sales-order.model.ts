@@ -6,6 +6,7 @@ import { Opportunity } from './opportunity.model.js';
 import { User } from './user.model.js';
 import { Warehouse } from './warehouse.model.js';
 import { generatedWhenBlank } from './generated-code.js';
+import { businessToday } from '../clock/business-clock.js';
 
 export const SALES_ORDER_STATUSES = ['draft', 'confirmed', 'shipped', 'delivered', 'closed', 'cancelled'] as const;
 export const SHIPPING_METHODS = ['tank_truck', 'rail', 'ship', 'bagged_truck', 'pickup'] as const;
@@ -44,7 +45,8 @@ export class SalesOrder extends Model<InferAttributes<SalesOrder>, InferCreation
         opportunity_id: { type: DataTypes.INTEGER, allowNull: true },
         warehouse_id: { type: DataTypes.INTEGER, allowNull: false },
         status: { type: DataTypes.ENUM(...SALES_ORDER_STATUSES), allowNull: false, defaultValue: 'draft' },
-        order_date: { type: DataTypes.DATEONLY, allowNull: false, defaultValue: DataTypes.NOW },
+        // Today on the business clock: at 07:30 in Beijing an order is dated today, not UTC's yesterday.
+        order_date: { type: DataTypes.DATEONLY, allowNull: false, defaultValue: () => businessToday() },
         delivery_date: { type: DataTypes.DATEONLY, allowNull: true },
         shipping_method: { type: DataTypes.ENUM(...SHIPPING_METHODS), allowNull: true },
         total_amount: { type: DataTypes.DECIMAL(14, 2), allowNull: true },

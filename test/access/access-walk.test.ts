@@ -19,7 +19,7 @@ import { rowScopeCondition } from '../../src/access/authorisation/row-scopes.js'
 const RESOURCE_IDS = [
   'customers', 'contacts', 'activities', 'customer_feedback', 'opportunities', 'contracts', 'sales_orders', 'sales_order_items',
   'product_categories', 'products', 'warehouses', 'stock_levels', 'stock_movements', 'campaigns', 'campaign_members', 'email_templates',
-  'email_messages', 'tickets', 'branches', 'teams', 'users', 'roles', 'audit_logs',
+  'email_messages', 'tickets', 'branches', 'teams', 'users', 'roles', 'audit_logs', 'opportunity_stage_probabilities',
 ];
 
 const ROLES: Record<string, string> = {

@@ -5,6 +5,7 @@ import { loginAs, origin, startTestApp } from '../support/test-app.js';
 import type { RunningPetroCrm } from '../../src/lifecycle.js';
 import type { DashboardData } from '../../dashboards/dashboard-data.js';
 import { dashboardLinks, type ListLink } from '../../dashboards/dashboard-links.js';
+import { calendarMonth } from '../../src/clock/calendar-day.js';
 
 /**
  * Every figure of GET /admin/api/dashboard against SQL written here independently of the handler:
@@ -119,13 +120,20 @@ describe('the dashboard API', () => {
     ids.cNJ = await customer('测试江北加油站客户', 'TGS', 'sun', 'churned', 'C');
     ids.cSC = await customer('测试华南客户', 'TSC', 'huang', 'at_risk', null);
 
+    // Written as a draft with its lines, then walked through the workflow's steps: the state rules
+    // freeze a confirmed order's lines, in the database too.
+    const steps: Record<string, string[]> = {
+      draft: [], confirmed: ['confirmed'], shipped: ['confirmed', 'shipped'], delivered: ['confirmed', 'shipped', 'delivered'],
+      closed: ['confirmed', 'shipped', 'delivered', 'closed'], cancelled: ['cancelled'],
+    };
     const order = async (customerKey: string, branch: string, owner: string | null, status: string, orderDate: string, lines: [number, string, string, string][]) => {
       const id = await insert('sales_orders', {
-        customer_id: ids[customerKey], warehouse_id: ids.whEC, branch_id: ids[branch], owner_id: owner ? ids[owner] : null, status, order_date: orderDate,
+        customer_id: ids[customerKey], warehouse_id: ids.whEC, branch_id: ids[branch], owner_id: owner ? ids[owner] : null, status: 'draft', order_date: orderDate,
       });
       for (const [productId, quantity, unitPrice, discountPct] of lines) {
         await insert('sales_order_items', { order_id: id, product_id: productId, quantity, unit_price: unitPrice, discount_pct: discountPct });
       }
+      for (const step of steps[status]) await sequelize.query('UPDATE sales_orders SET status = $1 WHERE id = $2', { bind: [step, id] });
       return id;
     };
     const thisMonth = await monthDay(0, 1);
@@ -169,11 +177,13 @@ describe('the dashboard API', () => {
     await opportunity({ customer_id: ids.cEC1, owner_id: ids.zhang, branch_id: ids.TEC, stage: 'lost', amount: '33333.33', probability: 0, lost_reason: '价格', closed_at: new Date(`${fiveMonthsAgo}T12:00:00+08:00`) });
 
     ids.campaign = await insert('campaigns', { name: '测试春季促销', kind: 'promotion', status: 'active', start_date: await monthDay(-1, 1), end_date: await monthDay(1, 28) });
-    ids.oldCampaign = await insert('campaigns', { name: '测试往年活动', kind: 'email', status: 'completed', start_date: await monthDay(-30, 1), end_date: await monthDay(-29, 1) });
+    ids.oldCampaign = await insert('campaigns', { name: '测试往年活动', kind: 'email', status: 'active', start_date: await monthDay(-30, 1), end_date: await monthDay(-29, 1) });
     for (const [customerKey, status] of [['cEC1', 'converted'], ['cEC2', 'responded'], ['cSC', 'sent'], ['cNJ', 'targeted']]) {
       await insert('campaign_members', { campaign_id: ids.campaign, customer_id: ids[customerKey], status });
-      await insert('campaign_members', { campaign_id: ids.oldCampaign, customer_id: ids[customerKey], status: 'sent' });
+      await insert('campaign_members', { campaign_id: ids.oldCampaign, customer_id: ids[customerKey], status: customerKey === 'cSC' ? 'failed' : 'sent' });
     }
+    // Members join a running campaign; it ends afterwards.
+    await sequelize.query(`UPDATE campaigns SET status = 'completed' WHERE id = $1`, { bind: [ids.oldCampaign] });
   }
 
   async function dashboard(who: Who, query: Record<string, string | number>): Promise<DashboardData> {
@@ -207,7 +217,8 @@ describe('the dashboard API', () => {
          WHERE so.status NOT IN ('draft', 'cancelled') AND so.order_date >= '${from}' AND so.order_date <= '${to}'
            AND ${scope.owned} AND ${branch})`;
     const visibleTickets = `(SELECT * FROM tickets WHERE ${scope.tickets} AND ${branch})`;
-    const visibleCustomers = `(SELECT * FROM customers WHERE ${scope.owned} AND ${branch})`;
+    // A customer merged into another counts nowhere.
+    const visibleCustomers = `(SELECT * FROM customers WHERE ${scope.owned} AND ${branch} AND merged_into_id IS NULL)`;
     const beijingDay = (column: string) => `(${column} AT TIME ZONE 'Asia/Shanghai')::date`;
 
     const month = { from: await monthDay(0, 1), to: await value<string>(`SELECT to_char(date_trunc('month', $today::date) + interval '1 month - 1 day', 'YYYY-MM-DD') AS value`, { today }) };
@@ -291,7 +302,7 @@ describe('the dashboard API', () => {
     const churnByBranch = await rows(
       `SELECT * FROM (
          SELECT b.id AS "branchId", b.name AS "branchName", b.kind AS "branchKind",
-                (SELECT count(*) FROM ${visibleCustomers} c WHERE c.branch_id = b.id)::int AS customers,
+                (SELECT count(*) FROM ${visibleCustomers} c WHERE c.branch_id = b.id AND c.status <> 'prospect')::int AS customers,
                 (SELECT count(*) FROM ${visibleCustomers} c WHERE c.branch_id = b.id AND c.status = 'churned')::int AS churned
            FROM branches b) per_branch
         WHERE customers > 0 ORDER BY "branchId"`,
@@ -357,7 +368,9 @@ describe('the dashboard API', () => {
       `SELECT ca.id AS "campaignId", ca.name AS "campaignName",
               (SELECT count(*) FROM ${visibleMembers} m WHERE m.campaign_id = ca.id)::int AS members,
               (SELECT count(*) FROM ${visibleMembers} m WHERE m.campaign_id = ca.id AND m.status = 'targeted')::int AS targeted,
+              (SELECT count(*) FROM ${visibleMembers} m WHERE m.campaign_id = ca.id AND m.status = 'queued')::int AS queued,
               (SELECT count(*) FROM ${visibleMembers} m WHERE m.campaign_id = ca.id AND m.status = 'sent')::int AS sent,
+              (SELECT count(*) FROM ${visibleMembers} m WHERE m.campaign_id = ca.id AND m.status = 'failed')::int AS failed,
               (SELECT count(*) FROM ${visibleMembers} m WHERE m.campaign_id = ca.id AND m.status = 'responded')::int AS responded,
               (SELECT count(*) FROM ${visibleMembers} m WHERE m.campaign_id = ca.id AND m.status = 'converted')::int AS converted
          FROM campaigns ca
@@ -462,14 +475,40 @@ describe('the dashboard API', () => {
     ]);
   });
 
-  test('a click leads to a list that holds exactly the rows behind the figure', async () => {
+  test('when a chart element is clicked, then its list holds exactly the rows behind the figure, by the same definition', async () => {
     const agent = await loginAs(base, EMAIL.admin);
     const data = await dashboard('admin', { period: '12m', branch: ids.TEC });
-    const total = async (link: ListLink) => {
-      const response = await agent.get(`/admin/api/resources/${link.resourceId}/actions/list${link.search}`);
+    const listed = async (link: ListLink) => {
+      const response = await agent.get(`/admin/api/resources/${link.resourceId}/actions/list${link.search}&perPage=500`);
       expect(response.status).toBe(200);
-      return response.body.meta.total as number;
+      return response.body as { meta: { total: number }; records: Array<{ params: Record<string, string> }> };
     };
+    const total = async (link: ListLink) => (await listed(link)).meta.total;
+    const sum = async (link: ListLink, field: string) => {
+      const cents = (await listed(link)).records.reduce((all, record) => all + BigInt(record.params[field].replace('.', '')), 0n);
+      return `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
+    };
+
+    // Revenue: the orders of the card and of each customer and representative, and the lines of a category's bar.
+    await expect(total(dashboardLinks.revenueOrders(data.kpis.thisMonth, ids.TEC))).resolves.toBe(data.kpis.ordersThisMonth);
+    await expect(sum(dashboardLinks.revenueOrders(data.kpis.thisMonth, ids.TEC), 'total_amount')).resolves.toBe(data.kpis.revenueThisMonth);
+    for (const row of data.topCustomers) {
+      await expect(sum(dashboardLinks.revenueOrdersOfCustomer(row.customerId, data.filters), 'total_amount')).resolves.toBe(row.revenue);
+    }
+    for (const row of data.revenueByRep.filter((rep) => rep.userId !== null)) {
+      await expect(total(dashboardLinks.revenueOrdersOfOwner(row.userId!, data.filters, ids.TEC))).resolves.toBe(row.orders);
+    }
+    for (const row of data.monthlyRevenue.rows) {
+      const month = { from: `${row.month}-01`, to: calendarMonth(`${row.month}-01`).to };
+      await expect(sum(dashboardLinks.revenueLinesOfCategory(row.categoryId, month, ids.TEC), 'amount')).resolves.toBe(row.revenue);
+    }
+    // Tickets: open, overdue, and the rated ones the satisfaction averages.
+    await expect(total(dashboardLinks.openTickets(ids.TEC))).resolves.toBe(data.kpis.openTickets);
+    await expect(total(dashboardLinks.overdueTickets(ids.TEC))).resolves.toBe(data.kpis.overdueTickets);
+    await expect(total(dashboardLinks.ratedTickets(data.filters, ids.TEC))).resolves.toBe(data.kpis.ratedTickets);
+    for (const row of data.churnByBranch) {
+      await expect(total(dashboardLinks.customers({ status: 'churned', branchId: row.branchId }))).resolves.toBe(row.churned);
+    }
     await expect(total(dashboardLinks.customers({ status: 'at_risk', branchId: ids.TEC }))).resolves.toBe(data.kpis.customersAtRisk);
     for (const row of data.customerMix.filter((mix) => mix.grade !== null)) {
       await expect(total(dashboardLinks.customers({ grade: row.grade, status: row.status, branchId: ids.TEC }))).resolves.toBe(row.customers);

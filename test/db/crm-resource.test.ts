@@ -60,8 +60,8 @@ describe('CrmResource', () => {
     }));
     const messages = (refused: ValidationError) => Object.fromEntries(Object.entries(refused.propertyErrors).map(([field, { message }]) => [field, message]));
     expect(messages(error)).toEqual({ branch_id: 'notANumber', credit_limit: 'notANumber', city: 'valueTooLong', credit_rating: 'notAChoice' });
-    const opportunity = await refusal(resource('opportunities').create({ title: '测', customer_id: 1, branch_id: branch.id, expected_close: 'not a day', probability: '2.5' }));
-    expect(messages(opportunity)).toEqual({ expected_close: 'notADate', probability: 'notAnInteger' });
+    const opportunity = await refusal(resource('opportunities').create({ title: '测', customer_id: 1, branch_id: branch.id, expected_close: 'not a day', amount: '2.345' }));
+    expect(messages(opportunity)).toEqual({ expected_close: 'notADate', amount: 'atMostTwoDecimals' });
     const tooBig = await refusal(resource('customers').create({ name: '测', customer_type: 'trader', region: '华东', branch_id: branch.id, credit_limit: '1234567890123.00' }));
     expect(tooBig.propertyErrors.credit_limit.message).toBe('valueOutOfRange');
     expect(await Customer.count()).toBe(before);

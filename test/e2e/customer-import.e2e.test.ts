@@ -19,6 +19,8 @@ describe('a manager imports customers from a file with two bad rows, then from t
   let page: Page;
   const tag = crypto.randomBytes(3).toString('hex').toUpperCase();
   const sql: JourneyWorld['sql'] = (query, bind) => world.sql(query, bind);
+  /** The clean file the first journey imports; the second brings it again. */
+  let fixedFile: Buffer;
 
   beforeAll(async () => {
     world = await openJourneyWorld();
@@ -94,7 +96,8 @@ describe('a manager imports customers from a file with two bad rows, then from t
     // Fixed in Excel and saved as .xlsx: every row passes, and the import writes all five.
     rows[2][0] = name('南通江海化工有限公司');
     rows[4][1] = '车队';
-    const clean = await checkFile('新客户清单（已修改）.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await xlsxFile(rows));
+    fixedFile = await xlsxFile(rows);
+    const clean = await checkFile('新客户清单（已修改）.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fixedFile);
     expect(clean).toEqual(expect.objectContaining({ rowCount: 5, problemCount: 0 }));
     await page.getByText('共 5 行, 全部通过校验, 可以导入').waitFor();
     const [committed] = await Promise.all([
@@ -111,5 +114,29 @@ describe('a manager imports customers from a file with two bad rows, then from t
     expect(written.map((row) => row.credit_limit)).toEqual(['800000.00', '500000.00', '1200000.00', '200000.00', '150000.00']);
     // A manager limited to their branch imports customers of their own, in their branch.
     expect(written.every((row) => row.owner === 'manager.ec@petrocrm.cn' && row.branch === 'EC')).toBe(true);
+  }, 60_000);
+
+  test('when the same file is imported again, then the preview lists each row as the customer it is, waits for a choice, and skipping adds nobody', async () => {
+    const before = await imported();
+    await page.goto(adminUrl(running.url, '/resources/customers/actions/import'));
+    await page.waitForSelector('#import-file');
+    const again = (await checkFile('新客户清单（已修改）.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fixedFile)) as { duplicateCount?: number };
+    expect(again.duplicateCount).toBe(5);
+    const listed = page.locator('[data-testid="import-duplicates"] tbody tr[data-row]');
+    await expect(listed.evaluateAll((found) => found.map((row) => row.getAttribute('data-row')))).resolves.toEqual(['2', '3', '4', '5', '6']);
+    expect(await listed.first().innerText()).toContain('同一机构内的客户名称');
+    await expect(page.locator('[data-testid="import-commit"]').isDisabled()).resolves.toBe(true);
+
+    await Promise.all([
+      page.waitForResponse((answer) => new URL(answer.url()).pathname === '/admin/transfer/customers/import/check'),
+      page.click('#duplicates-skip'),
+    ]);
+    await page.screenshot({ path: screenshotPath('customer-import-duplicates') });
+    await Promise.all([
+      page.waitForResponse((answer) => new URL(answer.url()).pathname === '/admin/transfer/customers/import/commit'),
+      page.click('[data-testid="import-commit"]'),
+    ]);
+    await page.locator('[data-testid="import-done"]').getByText('已新增 0 个客户, 更新 0 个, 跳过 5 行重复').waitFor();
+    expect(await imported()).toEqual(before);
   }, 60_000);
 });

@@ -27,7 +27,7 @@ const cases: Record<string, Case> = {
   product_categories: { create: (_ids, u) => ({ code: `PC${u}`, name: `测试分类${u}` }), find: ['code', (u) => `pc${u}`], edit: () => ({ sort_order: '5' }) },
   products: { create: (ids, u) => ({ name: `测试聚丙烯${u}`, category_id: `${ids.category}`, list_price: '8600.00', unit: 'ton' }), find: ['name', (u) => `聚丙烯${u}`], edit: () => ({ list_price: '8700.50' }) },
   warehouses: { create: (_ids, u) => ({ code: `WH${u}`, name: `测试中转库${u}`, kind: 'transit' }), find: ['name', (u) => `中转库${u}`], edit: () => ({ active: 'false' }) },
-  opportunities: { create: (ids, u) => ({ title: `年度采购${u}`, customer_id: `${ids.customer}`, branch_id: `${ids.branch}`, amount: '100000', probability: '30' }), find: ['title', (u) => `采购${u}`], edit: () => ({ probability: '40' }) },
+  opportunities: { create: (ids, u) => ({ title: `年度采购${u}`, customer_id: `${ids.customer}`, branch_id: `${ids.branch}`, amount: '100000' }), find: ['title', (u) => `采购${u}`], edit: () => ({ amount: '120000.50' }) },
   contracts: {
     create: (ids, u) => ({ title: `供货合同${u}`, customer_id: `${ids.customer}`, branch_id: `${ids.branch}`, start_date: '2026-01-01', end_date: '2026-12-31', amount: '500000' }),
     find: ['title', (u) => `合同${u}`], edit: () => ({ status: 'active' }),
@@ -35,7 +35,7 @@ const cases: Record<string, Case> = {
   sales_orders: { create: (ids, u) => ({ customer_id: `${ids.customer}`, warehouse_id: `${ids.warehouse}`, branch_id: `${ids.branch}`, order_date: '2026-03-01', notes: `备注${u}` }), find: ['notes', (u) => `注${u}`], edit: () => ({ delivery_date: '2026-03-15' }) },
   sales_order_items: { create: (ids) => ({ order_id: `${ids.order}`, product_id: `${ids.product}`, quantity: '10.5', unit_price: '8000', discount_pct: '5' }), find: ['order_id', () => ''], edit: () => ({ quantity: '12' }) },
   campaigns: { create: (_ids, u) => ({ name: `春季促销${u}`, kind: 'promotion', start_date: '2026-03-01', end_date: '2026-04-30' }), find: ['name', (u) => `促销${u}`], edit: () => ({ budget: '20000' }) },
-  campaign_members: { create: (ids, u) => ({ campaign_id: `${ids.campaign}`, customer_id: `${ids.customer}`, notes: `成员${u}` }), find: ['notes', (u) => `员${u}`], edit: () => ({ status: 'responded' }) },
+  campaign_members: { create: (ids, u) => ({ campaign_id: `${ids.campaign}`, customer_id: `${ids.customer}`, notes: `成员${u}` }), find: ['notes', (u) => `员${u}`], edit: () => ({ notes: '已电话联系' }) },
   email_templates: { create: (_ids, u) => ({ code: `tpl_${u}`, name: `调价通知${u}`, subject: '调价通知', body: '尊敬的客户：' }), find: ['name', (u) => `通知${u}`], edit: () => ({ active: 'false' }) },
   email_messages: { create: (_ids, u) => ({ to_address: `buyer${u}@example.com`, subject: `报价单${u}`, body: '附件为本月报价。' }), find: ['subject', (u) => `价单${u}`], edit: () => ({ subject: '报价单（更正）' }) },
   tickets: { create: (ids, u) => ({ subject: `咨询交货期${u}`, kind: 'consultation', customer_id: `${ids.customer}`, branch_id: `${ids.branch}` }), find: ['subject', (u) => `交货期${u}`], edit: () => ({ priority: 'high' }) },

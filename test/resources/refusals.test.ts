@@ -83,8 +83,8 @@ describe('what the database refuses comes back next to the field, translated, wi
     const price = await create('products', { name: '文字价格', category_id: `${product.category_id}`, list_price: 'abc' });
     expectFieldErrors(price.body, { list_price: 'notANumber' });
     const customer = await createCustomer({ branch_id: branch.id });
-    const probability = await create('opportunities', { title: '文字概率', customer_id: `${customer.id}`, branch_id: `${branch.id}`, probability: 'abc' });
-    expectFieldErrors(probability.body, { probability: 'notANumber' });
+    const amount = await create('opportunities', { title: '文字金额', customer_id: `${customer.id}`, branch_id: `${branch.id}`, amount: 'abc' });
+    expectFieldErrors(amount.body, { amount: 'notANumber' });
     expect(await Product.count({ where: { name: '文字价格' } })).toBe(0);
   });
 

@@ -116,6 +116,9 @@ describe('export and import of lists', () => {
       expect(trader[column('客户经理')]).toBe('rep.zhang@petrocrm.cn');
       const dated = rows.find((row) => row[column('客户名称')].includes('丙润滑油'))!;
       expect(dated[column('最近下单日期')]).toBe('2026-11-24');
+      // A time is written on the business clock with its zone, whatever the server's zone; the header says which.
+      const [created] = await sql<{ beijing: string }>(`SELECT to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') AS beijing FROM customers WHERE code = $1`, [dated[column('客户编码')]]);
+      expect(dated[column('创建时间 (UTC+08:00)')]).toBe(`${created.beijing} +08:00`);
       expect(rows.find((row) => row[column('客户名称')].includes('乙塑料'))![column('信用额度')]).toBe('0.00');
     });
 
@@ -245,20 +248,72 @@ describe('export and import of lists', () => {
       expect(audit.find((entry) => entry.record_id === null)?.changes.details?.rows).toBe(5);
     });
 
-    test('when codes repeat inside the file or exist already, then each repeat is refused with the row it repeats', async () => {
-      const existing = await createCustomer({ code: `DUP${tag}`.toUpperCase() });
+    test('when a customers file names customers that exist (by code, credit code, or name in the branch) or repeats itself, then the preview lists them and the choice is per file: skip adds only the new, twice adds nothing, update changes the existing', async () => {
+      const digits = () => String(crypto.randomInt(1e9, 1e10));
+      const [east, south] = [(await demoBranch('EC')).id, (await demoBranch('SC')).id];
+      const byCode = await createCustomer({ code: `DUP${tag}`.toUpperCase(), branch_id: east, credit_limit: '5.00' });
+      const byCredit = await createCustomer({ credit_code: `91320000${digits()}`, branch_id: east });
+      const byName = await createCustomer({ name: `同名客户${tag}`, branch_id: east });
+      await createCustomer({ name: `南方客户${tag}`, branch_id: south, region: '华南' });
+      const elsewhere = await createCustomer({ credit_code: `91440000${digits()}`, branch_id: south, region: '华南' });
+      const columns = ['客户编码', '客户名称', '客户类型', '大区', '信用额度', '统一社会信用代码', '备注'];
+      const row = (code: string, name: string, credit = '', note = '') => [code, name, '经销商', '华东', '100000', credit, note];
       const rows = [
-        ['客户编码', ...header],
-        [existing.code, ...goodRow(11)],
-        [`NEW${tag}`, ...goodRow(12)],
-        [`new${tag}`, ...goodRow(13)],
+        columns,
+        row(byCode.code, `改名${tag}`, '', '按编码'),
+        row('', `另一个名字${tag}`, byCredit.credit_code!, '按信用代码'),
+        row('', `同名客户${tag}`, '', '按名称'),
+        row('', `南方客户${tag}`),
+        row('', `新客户${tag}`),
+        row('', `新客户${tag}`, '', '同一文件第二次'),
       ];
-      const check = json<Check>((await upload(as('admin'), 'customers', 'check', csvFile(rows))).body);
-      expect(check.problems.map((problem) => [problem.row, problem.code])).toEqual([
-        [2, 'importDuplicateInDatabase'],
-        [4, 'importDuplicateInFile'],
+      const file = csvFile(rows);
+      const before = await count('customers');
+
+      const check = json<Check & { duplicateCount: number; duplicates: Array<{ row: number; matchedBy: string; existing: { id: number; inScope: boolean } | null; earlierRow: number | null }> }>(
+        (await upload(as('manager.ec'), 'customers', 'check', file)).body,
+      );
+      expect(check.problemCount).toBe(0);
+      expect(check.duplicates.map((found) => [found.row, found.matchedBy, found.existing?.id ?? null, found.earlierRow])).toEqual([
+        [2, 'code', byCode.id, null],
+        [3, 'credit_code', byCredit.id, null],
+        [4, 'name', byName.id, null],
+        [7, 'name', null, 6],
       ]);
-      expect(check.problems[1].message).toContain('3');
+
+      const undecided = await upload(as('manager.ec'), 'customers', 'commit', file);
+      expect(undecided.status).toBe(422);
+      expect(json<Check>(undecided.body).problems).toEqual([expect.objectContaining({ row: null, code: 'importChooseDuplicateMode' })]);
+      expect(await count('customers')).toBe(before);
+
+      const skip = (agent: Agent, body: Buffer) => agent.post('/admin/transfer/customers/import/commit').query({ file: 'dup.csv', duplicates: 'skip' })
+        .set('Content-Type', 'application/octet-stream').send(body).buffer(true).parse(bytes);
+      // 南方客户 in the manager's own branch is new: the name of a customer of another branch is no duplicate.
+      expect(events((await skip(as('manager.ec'), file)).body).at(-1)).toMatchObject({ type: 'imported', created: 2, updated: 0, skipped: 4 });
+      expect(await count('customers')).toBe(before + 2);
+      expect(await byCode.reload()).toMatchObject({ credit_limit: '5.00', notes: null });
+      // The same file again adds nobody.
+      expect(events((await skip(as('manager.ec'), file)).body).at(-1)).toMatchObject({ type: 'imported', created: 0, updated: 0, skipped: 6 });
+      expect(await count('customers')).toBe(before + 2);
+
+      const update = await as('manager.ec').post('/admin/transfer/customers/import/commit').query({ file: 'dup.csv', duplicates: 'update' })
+        .set('Content-Type', 'application/octet-stream').send(file).buffer(true).parse(bytes);
+      expect(events(update.body).at(-1)).toMatchObject({ type: 'imported', created: 0, updated: 6, skipped: 0 });
+      expect(await byCode.reload()).toMatchObject({ name: `改名${tag}`, credit_limit: '100000.00', notes: '按编码' });
+      expect(await byCredit.reload()).toMatchObject({ name: `另一个名字${tag}`, notes: '按信用代码' });
+      const audit = await sql<{ changes: { fields: Record<string, { before: unknown; after: unknown }> } }>(
+        `SELECT changes FROM audit_logs WHERE resource = 'customers' AND action = 'import' AND record_id = $1 ORDER BY id DESC LIMIT 1`, [String(byCode.id)],
+      );
+      expect(audit[0].changes.fields.credit_limit).toEqual({ before: '5.00', after: '100000.00' });
+
+      // Another branch's customer may be skipped, never updated, by a manager who does not reach it.
+      const foreign = csvFile([columns, row('', `外地客户${tag}`, elsewhere.credit_code!)]);
+      const refused = await as('manager.ec').post('/admin/transfer/customers/import/commit').query({ file: 'f.csv', duplicates: 'update' })
+        .set('Content-Type', 'application/octet-stream').send(foreign).buffer(true).parse(bytes);
+      expect(refused.status).toBe(422);
+      expect(json<Check>(refused.body).problems).toEqual([expect.objectContaining({ row: 2, code: 'importDuplicateOutOfScope' })]);
+      expect(events((await skip(as('manager.ec'), foreign)).body).at(-1)).toMatchObject({ type: 'imported', created: 0, skipped: 1 });
+      expect(await elsewhere.reload()).toMatchObject({ name: elsewhere.name });
     });
 
     test('when contacts name customers by code, then only customers the importer may see are found', async () => {
@@ -293,7 +348,7 @@ describe('export and import of lists', () => {
 
       const check = json<Check>((await upload(as('warehouse'), 'products', 'check', edited)).body);
       expect(check.problems).toEqual([]);
-      expect(check.ignoredColumns).toEqual(expect.arrayContaining(['编号', '创建时间', '更新时间']));
+      expect(check.ignoredColumns).toEqual(expect.arrayContaining(['编号', '创建时间 (UTC+08:00)', '更新时间 (UTC+08:00)']));
       const imported = await upload(as('warehouse'), 'products', 'commit', edited);
       expect(events(imported.body).at(-1)).toMatchObject({ type: 'imported', count: 1 });
       const [copy] = await sql<{ category_id: number; list_price: string; unit: string; active: boolean; cost_price: string | null }>(

@@ -52,12 +52,16 @@ export async function openLoggedInPage(
     password?: string;
     viewport?: { width: number; height: number };
     locale?: string;
+    /** The browser's time zone (an IANA name); the machine's when left out. */
+    timezoneId?: string;
     /** Looks at the login page before the form is filled, as the user first sees it. */
     onLoginPage?: (page: Page) => Promise<void>;
   } = {},
 ): Promise<BrowserSession> {
   const app = new URL(appUrl);
-  const context = await browser.newContext({ viewport: options.viewport ?? LAPTOP, locale: options.locale ?? 'zh-CN', deviceScaleFactor: 1 });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? LAPTOP, locale: options.locale ?? 'zh-CN', timezoneId: options.timezoneId, deviceScaleFactor: 1,
+  });
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     return url.hostname === app.hostname || url.hostname === '127.0.0.1' || url.hostname === 'localhost' ? route.continue() : route.abort();
@@ -226,6 +230,9 @@ export interface JourneyWorld {
 export async function openJourneyWorld(): Promise<JourneyWorld> {
   const database = await createTestDatabase('demo');
   const running = await startTestApp(database.url);
+  // The component bundle is built on its first request; built here, no page waits for it under a page timeout.
+  const bundle = await fetch(adminUrl(running.url, '/frontend/assets/components.bundle.js'));
+  if (!bundle.ok) throw new Error(`the component bundle did not build: ${bundle.status}`);
   const sequelize = running.database.sequelize;
   const browser = await launchBrowser();
   return {

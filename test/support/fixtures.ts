@@ -61,18 +61,29 @@ export interface OrderLine {
   discountPct?: string;
 }
 
+/** The workflow's steps to a status: the state rules let an order only walk them, one at a time. */
+const STEPS_TO: Record<string, string[]> = {
+  draft: [], confirmed: ['confirmed'], shipped: ['confirmed', 'shipped'], delivered: ['confirmed', 'shipped', 'delivered'],
+  closed: ['confirmed', 'shipped', 'delivered', 'closed'], cancelled: ['cancelled'],
+};
+
+/**
+ * An order with its lines, written as a draft and then walked to the status asked for (without
+ * touching stock: a test that needs reservations confirms through the domain instead).
+ */
 export async function createOrder(
   customer: Customer,
   warehouse: Warehouse,
   lines: OrderLine[],
   overrides: Partial<SalesOrder['_creationAttributes']> = {},
 ): Promise<SalesOrder> {
+  const { status = 'draft', ...fields } = overrides;
   const order = await SalesOrder.create({
     customer_id: customer.id,
     warehouse_id: warehouse.id,
     branch_id: customer.branch_id,
     owner_id: customer.owner_id,
-    ...overrides,
+    ...fields,
   });
   for (const line of lines) {
     await SalesOrderItem.create({
@@ -83,5 +94,6 @@ export async function createOrder(
       discount_pct: line.discountPct ?? '0',
     });
   }
+  for (const step of STEPS_TO[status]) await SalesOrder.update({ status: step as SalesOrder['status'] }, { where: { id: order.id } });
   return order.reload();
 }

@@ -11,19 +11,31 @@ interface Problem {
   message: string;
 }
 
+interface Duplicate {
+  row: number;
+  matchedBy: 'code' | 'credit_code' | 'name';
+  value: string;
+  existing: { id: number; code: string; name: string; inScope: boolean } | null;
+  earlierRow: number | null;
+}
+
 interface Check {
   rowCount: number;
   ignoredColumns: string[];
   problemCount: number;
   problems: Problem[];
+  duplicateCount: number;
+  duplicates: Duplicate[];
 }
+
+type DuplicateMode = 'skip' | 'update';
 
 type Stage =
   | { kind: 'idle' }
   | { kind: 'checking' }
   | { kind: 'checked'; check: Check }
   | { kind: 'writing'; written: number; total: number }
-  | { kind: 'done'; count: number }
+  | { kind: 'done'; message: string }
   | { kind: 'failed'; message: string };
 
 const h = new ViewHelpers();
@@ -39,23 +51,24 @@ const ImportFile: React.FC<ActionProps> = ({ resource }) => {
   const addNotice = useNotice();
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const [duplicateMode, setDuplicateMode] = useState<DuplicateMode | null>(null);
   const t = (key: string, params?: Record<string, unknown>) => translateMessage(key, resource.id, params);
   const url = (step: string, query: Record<string, string> = {}) =>
     h.urlBuilder(['transfer', resource.id, 'import', step], `?${new URLSearchParams({ lang: i18n.language, ...query })}`);
 
   /** The browser refuses to send a file changed on disk since it was chosen: it must be chosen again. */
-  const upload = (step: 'check' | 'commit') =>
-    fetch(url(step, { file: file?.name ?? '' }), {
+  const upload = (step: 'check' | 'commit', mode: DuplicateMode | null = duplicateMode) =>
+    fetch(url(step, { file: file?.name ?? '', ...(mode ? { duplicates: mode } : {}) }), {
       method: 'POST',
       body: file,
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/octet-stream', ...csrfHeader() },
     }).catch(() => undefined);
 
-  const check = async () => {
+  const check = async (mode: DuplicateMode | null = duplicateMode) => {
     if (!file) return;
     setStage({ kind: 'checking' });
-    const response = await upload('check');
+    const response = await upload('check', mode);
     if (!response) return setStage({ kind: 'failed', message: t('importUploadFailed') });
     if (!response.ok) return setStage({ kind: 'failed', message: await messageOf(response) });
     setStage({ kind: 'checked', check: (await response.json()) as Check });
@@ -71,8 +84,8 @@ const ImportFile: React.FC<ActionProps> = ({ resource }) => {
     await readLines(response.body, (event) => {
       if (event.type === 'progress') setStage({ kind: 'writing', written: Number(event.written), total: Number(event.total) });
       if (event.type === 'imported') {
-        setStage({ kind: 'done', count: Number(event.count) });
-        addNotice({ message: t('importDone', { count: event.count }), type: 'success' });
+        setStage({ kind: 'done', message: String(event.message) });
+        addNotice({ message: String(event.message), type: 'success' });
       }
       if (event.type === 'failed') setStage({ kind: 'failed', message: String(event.message) });
     });
@@ -83,7 +96,13 @@ const ImportFile: React.FC<ActionProps> = ({ resource }) => {
     return body.notice ? translateMessage(body.notice.message, resource.id) : (body.message ?? t('importFailed'));
   };
 
-  const clean = stage.kind === 'checked' && stage.check.problemCount === 0;
+  // A file naming customers that exist is ready once the employee said what to do with them.
+  const clean = stage.kind === 'checked' && stage.check.problemCount === 0 && (stage.check.duplicateCount === 0 || duplicateMode !== null);
+  const choose = (mode: DuplicateMode) => {
+    setDuplicateMode(mode);
+    // Updating a customer outside the employee's scope is a problem only when updating: check again.
+    void check(mode);
+  };
   return (
     <Box variant="white">
       <Text mb="xl">{t('importIntro')}</Text>
@@ -98,19 +117,21 @@ const ImportFile: React.FC<ActionProps> = ({ resource }) => {
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
           setFile(event.target.files?.[0] ?? null);
+          setDuplicateMode(null);
           setStage({ kind: 'idle' });
         }}
       />
       <Box flex mt="lg" mb="xl" style={{ gap: 12 }}>
-        <Button onClick={check} disabled={!file || stage.kind === 'checking' || stage.kind === 'writing'} data-testid="import-check">
+        <Button onClick={() => void check()} disabled={!file || stage.kind === 'checking' || stage.kind === 'writing'} data-testid="import-check">
           {stage.kind === 'checking' ? t('importChecking') : t('importCheck')}
         </Button>
         <Button variant="contained" onClick={commit} disabled={!clean} data-testid="import-commit">{t('importCommit')}</Button>
       </Box>
+      {stage.kind === 'checked' && stage.check.duplicateCount > 0 && <Duplicates check={stage.check} mode={duplicateMode} choose={choose} t={t} />}
       {stage.kind === 'checked' && <CheckResult check={stage.check} t={t} />}
       {stage.kind === 'writing' && <Progress written={stage.written} total={stage.total} label={t('importWriting', { done: stage.written, total: stage.total })} />}
       {stage.kind === 'done' && (
-        <MessageBox variant="success" message={t('importDone', { count: stage.count })} data-testid="import-done">
+        <MessageBox variant="success" message={stage.message} data-testid="import-done">
           <Button as="a" href={h.resourceUrl({ resourceId: resource.id })} size="sm" mt="default">{t('importBackToList')}</Button>
         </MessageBox>
       )}
@@ -147,6 +168,43 @@ const CheckResult: React.FC<{ check: Check; t: (key: string, params?: Record<str
         </Table>
       </>
     )}
+  </Box>
+);
+
+type T = (key: string, params?: Record<string, unknown>) => string;
+
+/** The rows that are customers already, and the one choice for the file: skip them or update the customers. */
+const Duplicates: React.FC<{ check: Check; mode: DuplicateMode | null; choose: (mode: DuplicateMode) => void; t: T }> = ({ check, mode, choose, t }) => (
+  <Box mb="xl" data-testid="import-duplicates">
+    <MessageBox variant="info" message={t('importDuplicatesFound', { count: check.duplicateCount })} />
+    <Table mt="lg" mb="lg">
+      <TableHead>
+        <TableRow>
+          <TableCell>{t('importDuplicateRow')}</TableCell>
+          <TableCell>{t('importDuplicateMatchedBy')}</TableCell>
+          <TableCell>{t('importDuplicateExisting')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {check.duplicates.map((duplicate) => (
+          <TableRow key={duplicate.row} data-row={duplicate.row}>
+            <TableCell>{duplicate.row}</TableCell>
+            <TableCell>{`${t(`duplicateBy_${duplicate.matchedBy}`)}: ${duplicate.value}`}</TableCell>
+            <TableCell>
+              {duplicate.existing
+                ? `${duplicate.existing.code} ${duplicate.existing.name}${duplicate.existing.inScope ? '' : ` ${t('importDuplicateNotYours')}`}`
+                : t('importDuplicateSameAs', { row: duplicate.earlierRow })}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+    {(['skip', 'update'] as const).map((option) => (
+      <Box key={option} flex mb="sm" style={{ gap: 8, alignItems: 'center' }}>
+        <input type="radio" id={`duplicates-${option}`} name="duplicates" checked={mode === option} onChange={() => choose(option)} />
+        <Label htmlFor={`duplicates-${option}`} mb={0}>{t(option === 'skip' ? 'importDuplicatesSkip' : 'importDuplicatesUpdate')}</Label>
+      </Box>
+    ))}
   </Box>
 );
 

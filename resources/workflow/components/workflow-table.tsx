@@ -3,6 +3,7 @@ import { Badge, Box, Button, Label, Link, Loader, SelectAsync, Table, TableBody,
 import { ApiClient, ViewHelpers, useNotice, useTranslation, type ActionProps, type ActionResponse } from 'adminjs';
 import type { Column, Heading, Message, TableOptions } from '../workflow-screens.js';
 import { searchChoices, type Choice } from './record-choices.js';
+import { businessDateTimeText } from '../../../src/clock/business-clock.js';
 
 const api = new ApiClient();
 const h = new ViewHelpers();
@@ -95,7 +96,8 @@ function shown(value: unknown, datetime?: boolean): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.join(', ');
   const text = String(value);
-  return datetime ? new Date(text).toLocaleString() : text;
+  const moment = new Date(text);
+  return datetime && !Number.isNaN(moment.getTime()) ? businessDateTimeText(moment) : text;
 }
 
 export default WorkflowTable;

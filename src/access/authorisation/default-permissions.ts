@@ -35,6 +35,8 @@ const FULL = [...WRITE, 'delete', 'bulkDelete', 'import'];
 const COST = ['cost_price'];
 
 const CUSTOMER_SIDE = ['customers', 'contacts', 'activities', 'customer_feedback', 'opportunities', 'contracts', 'sales_orders', 'sales_order_items'];
+/** Set by administrators only; the sales side reads what its probabilities come from. */
+const STAGE_PROBABILITIES = 'opportunity_stage_probabilities';
 const CATALOGUE = ['product_categories', 'products', 'warehouses', 'stock_levels', 'stock_movements'];
 const MARKETING = ['campaigns', 'campaign_members', 'email_templates', 'email_messages'];
 const ORGANISATION = ['branches', 'teams', 'users'];
@@ -48,6 +50,7 @@ const grant = (resources: string[], value: Grant): Record<string, Grant> => Obje
 const POLICY: Record<string, Record<string, Grant>> = {
   sales_manager: {
     ...grant(CUSTOMER_SIDE, { actions: FULL, custom: 'all', scope: 'branch' }),
+    [STAGE_PROBABILITIES]: { actions: READ },
     ...grant(CATALOGUE, { actions: READ_EXPORT, custom: ['lowStock'] }),
     tickets: { actions: WRITE, custom: ['overdue', 'traceBatch'], scope: 'branch' },
     ...grant(MARKETING, { actions: READ, scope: 'branch' }),
@@ -60,7 +63,8 @@ const POLICY: Record<string, Record<string, Grant>> = {
     ...grant(['opportunities', 'contracts'], { actions: WRITE, custom: 'all', scope: 'own' }),
     ...grant(['contacts', 'activities', 'customer_feedback'], { actions: [...WRITE, 'delete'], custom: 'all', scope: 'own' }),
     // A representative at an outlet confirms and ships their own orders; the warehouse delivers.
-    sales_orders: { actions: WRITE, custom: ['confirm', 'ship', 'cancel'], scope: 'own' },
+    sales_orders: { actions: WRITE, custom: ['confirm', 'ship', 'cancel', 'amend'], scope: 'own' },
+    [STAGE_PROBABILITIES]: { actions: READ },
     sales_order_items: { actions: [...WRITE, 'delete'], scope: 'own' },
     ...grant(CATALOGUE, { actions: READ, custom: ['lowStock'], hidden: COST }),
     tickets: { actions: [...READ, 'new'], custom: ['overdue'], scope: 'own' },
@@ -100,7 +104,7 @@ const POLICY: Record<string, Record<string, Grant>> = {
     dashboard: { actions: ['show'] },
   },
   readonly_manager: {
-    ...grant([...CUSTOMER_SIDE, ...CATALOGUE, ...MARKETING, ...ORGANISATION, 'tickets', 'roles', 'audit_logs'], { actions: READ_EXPORT }),
+    ...grant([...CUSTOMER_SIDE, STAGE_PROBABILITIES, ...CATALOGUE, ...MARKETING, ...ORGANISATION, 'tickets', 'roles', 'audit_logs'], { actions: READ_EXPORT }),
     // Read-only workflow views: lists and reports that change nothing (and their own tasks).
     customers: { actions: READ_EXPORT, custom: ['churnByBranch'] },
     activities: { actions: READ_EXPORT, custom: ['myOpenTasks', 'markTaskDone'] },

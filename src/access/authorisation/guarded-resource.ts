@@ -1,6 +1,7 @@
 import { BaseRecord, flat, type ActionContext, type CurrentAdmin, type Filter, type ParamsType, type RecordJSON } from 'adminjs';
 import { literal, type Model, type ModelStatic, type Transaction } from 'sequelize';
 import { CrmResource } from '../../db/crm-resource.js';
+import { writeRulesOf } from '../../db/write-rules.js';
 import { accessOf, staffActor } from './current-access.js';
 import type { AccessProfile } from './access-profile.js';
 import { can } from './can.js';
@@ -24,6 +25,8 @@ type Row = Record<string, unknown>;
  * - a reference shown on another resource's record carries only its id and title when the role
  *   may not open that resource itself;
  * - each create, update and delete runs in one transaction together with its audit row.
+ * - each write first passes the business rules the domain registered for its table
+ *   (src/db/write-rules.ts: a confirmed order's lines, a closed ticket's fields).
  */
 export class GuardedResource extends CrmResource {
   private get model(): ModelStatic<SequelizeRecord> {
@@ -66,6 +69,7 @@ export class GuardedResource extends CrmResource {
   override async create(params: ParamsType, context?: ActionContext): Promise<ParamsType> {
     const values = this.parseParams(params);
     const after = await this.inAuditedTransaction(context, values, async (transaction, actor): Promise<Row> => {
+      await writeRulesOf(this.id()).beforeCreate?.(values, transaction);
       const created = await this.model.create(values, { transaction });
       await recordAudit(actor, { action: 'new', resource: this.id(), recordId: created.get('id') as number, after: created.toJSON() }, transaction);
       return created.toJSON();
@@ -78,6 +82,7 @@ export class GuardedResource extends CrmResource {
     const after = await this.inAuditedTransaction(context, values, async (transaction, actor): Promise<Row> => {
       const row = await this.model.findByPk(id, { transaction, lock: true, rejectOnEmpty: true });
       const before: Row = row.toJSON();
+      await writeRulesOf(this.id()).beforeUpdate?.(before, values, transaction);
       await row.update(values, { transaction });
       await recordAudit(actor, { action: 'edit', resource: this.id(), recordId: id, before, after: row.toJSON<Row>() }, transaction);
       return row.toJSON();
@@ -98,6 +103,7 @@ export class GuardedResource extends CrmResource {
           const row = await this.model.findByPk(id, { transaction, lock: true });
           if (!row) continue;
           const before: Row = row.toJSON();
+          await writeRulesOf(this.id()).beforeDelete?.(before, transaction);
           await row.destroy({ transaction });
           await recordAudit(actor, { action: 'delete', resource: this.id(), recordId: id, before }, transaction);
         }

@@ -1,3 +1,4 @@
+import { addDays, addMonths, monthStart } from '../../clock/calendar-day.js';
 import type { Transaction } from 'sequelize';
 import { Contract } from '../../models/index.js';
 import type { CONTRACT_STATUSES } from '../../models/contract.model.js';
@@ -103,12 +104,11 @@ function contract(random: DemoRandom, clock: DemoClock, terms: ContractTerms, or
 }
 
 function firstOfMonth(clock: DemoClock, monthsFromNow: number): string {
-  const now = clock.now;
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + monthsFromNow, 1)).toISOString().slice(0, 10);
+  return addMonths(monthStart(clock.dayFromToday(0)), monthsFromNow);
 }
 
 function dayBefore(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(day, -days);
 }
 
 export async function loadContracts(transaction: Transaction, contracts: DemoContract[]): Promise<void> {

@@ -80,7 +80,8 @@ export async function loadMarketing(
   const campaignIds = await insertRowIds(
     Campaign,
     CAMPAIGNS.map((plan) => ({
-      name: plan.name, kind: plan.kind, status: plan.status, start_date: clock.dayFromToday(plan.start), end_date: clock.dayFromToday(plan.end),
+      // Members join a campaign while it runs: the ended ones are closed once their members are in.
+      name: plan.name, kind: plan.kind, status: plan.status === 'planned' ? 'planned' : 'active', start_date: clock.dayFromToday(plan.start), end_date: clock.dayFromToday(plan.end),
       budget: plan.budget.toFixed(2), target_grade: plan.grade ?? null, target_customer_type: plan.type ?? null, target_region: plan.region ?? null,
       target_status: plan.standing ?? null, email_template_id: plan.template ? templateId(plan.template) : null, owner_id: marketingUserId,
       launched_at: plan.status === 'planned' ? null : clock.businessMoment(-plan.start, 1), description: plan.description,
@@ -124,6 +125,10 @@ export async function loadMarketing(
   await insertRowIds(CampaignMember, members, transaction);
   messages.sort((a, b) => a.created_at!.getTime() - b.created_at!.getTime());
   await insertRowIds(EmailMessage, messages, transaction);
+  for (const status of ['completed', 'cancelled'] as const) {
+    const ended = campaignIds.filter((_id, index) => CAMPAIGNS[index].status === status);
+    await Campaign.update({ status }, { where: { id: ended }, transaction, hooks: false, silent: true });
+  }
 }
 
 function matches(plan: CampaignPlan, customer: DemoCustomer, standing: CustomerStanding): boolean {

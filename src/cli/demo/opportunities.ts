@@ -11,9 +11,6 @@ import type { DemoRandom } from './random.js';
 
 type Stage = (typeof OPPORTUNITY_STAGES)[number];
 
-/** How likely a deal at each stage closes, as the sales team forecasts it. */
-export const STAGE_PROBABILITY: Record<Stage, number> = { lead: 10, qualified: 25, proposal: 50, negotiation: 75, won: 100, lost: 0 };
-
 const OPEN_STAGES: readonly (readonly [Stage, number])[] = [['lead', 18], ['qualified', 18], ['proposal', 16], ['negotiation', 14]];
 const WON = 32;
 const LOST = 22;
@@ -119,7 +116,6 @@ export async function loadOpportunities(transaction: Transaction, opportunities:
       stage: opportunity.stage,
       quantity: milliToText(opportunity.quantityMilli),
       amount: centsToText(opportunity.amountCents),
-      probability: STAGE_PROBABILITY[opportunity.stage],
       expected_close: opportunity.expectedClose,
       owner_id: opportunity.customer.ownerId,
       branch_id: opportunity.customer.branchId,

@@ -4,7 +4,8 @@ import type { CUSTOMER_GRADES, CUSTOMER_STATUSES } from '../../models/customer.m
 import { recordAudit } from '../../audit/audit-log.js';
 import type { DataScope } from '../../access/authorisation/data-scope.js';
 import { churnThresholds, type ChurnThresholds } from './churn-thresholds.js';
-import { calendarDay, REVENUE_ORDER_STATUSES } from './revenue.js';
+import { REVENUE_ORDER_STATUSES } from './revenue.js';
+import { businessDayOf } from '../../clock/business-clock.js';
 
 type Grade = (typeof CUSTOMER_GRADES)[number];
 type Status = (typeof CUSTOMER_STATUSES)[number];
@@ -55,7 +56,7 @@ export async function recomputeCustomerAnalysis(options: RecomputeOptions): Prom
   const run = async (transaction: Transaction): Promise<AnalysisCounts> => {
     await sequelize.query('SELECT pg_advisory_xact_lock($1)', { bind: [ANALYSIS_LOCK], transaction });
     const rows = await sequelize.query<{ grade: Grade; status: Status; customers: number; changed: number }>(analysisSql(scope.rowsOf('customers', 'c.id')), {
-      bind: [calendarDay(asOf), REVENUE_ORDER_STATUSES, thresholds.atRiskDays, thresholds.churnedDays, customerIds ?? null, asOf],
+      bind: [businessDayOf(asOf), REVENUE_ORDER_STATUSES, thresholds.atRiskDays, thresholds.churnedDays, customerIds ?? null, asOf],
       type: QueryTypes.SELECT,
       transaction,
     });

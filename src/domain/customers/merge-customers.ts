@@ -1,5 +1,5 @@
 import { QueryTypes, type Transaction } from 'sequelize';
-import { Customer } from '../../models/index.js';
+import { Customer, CustomerMerge } from '../../models/index.js';
 import { recordAudit } from '../../audit/audit-log.js';
 import type { DataScope } from '../../access/authorisation/data-scope.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
@@ -21,7 +21,7 @@ export type MergeCounts = Record<(typeof CUSTOMER_CHILD_TABLES)[number], number>
 
 /** Filled from the duplicate where the survivor has nothing. */
 const FILLABLE_FIELDS = ['industry', 'province', 'city', 'address', 'phone', 'email', 'credit_rating', 'owner_id', 'credit_code'] as const;
-const STATUS_ORDER = `CASE status WHEN 'targeted' THEN 0 WHEN 'sent' THEN 1 WHEN 'responded' THEN 2 ELSE 3 END`;
+const STATUS_ORDER = `CASE status WHEN 'targeted' THEN 0 WHEN 'queued' THEN 1 WHEN 'failed' THEN 1 WHEN 'sent' THEN 2 WHEN 'responded' THEN 3 ELSE 4 END`;
 
 /**
  * Merges a duplicate customer into the survivor in one transaction: contacts, orders, opportunities,
@@ -29,9 +29,10 @@ const STATUS_ORDER = `CASE status WHEN 'targeted' THEN 0 WHEN 'sent' THEN 1 WHEN
  * survivor lacks are copied. The duplicate is kept, marked churned with merged_into_id, not deleted:
  * its code is what the ERP, old exports and the audit log know, and the pointer keeps those
  * references resolvable (and a mistaken merge traceable). Where both were in one campaign, the
- * survivor keeps the membership that got furthest. Both customers must be in the caller's scope:
- * a duplicate they cannot see is no duplicate of theirs (and its orders and contacts are not theirs
- * to move).
+ * survivor keeps the membership that got furthest. The merge is written down first (customer_merges):
+ * that record is what lets this transaction move a closed order or ticket, which no edit may.
+ * Both customers must be in the caller's scope: a duplicate they cannot see is no duplicate of
+ * theirs (and its orders and contacts are not theirs to move).
  */
 export async function mergeCustomers(scope: DataScope, input: { survivorId: number; duplicateId: unknown }): Promise<MergeCounts> {
   const { actor } = scope;
@@ -55,6 +56,7 @@ export async function mergeCustomers(scope: DataScope, input: { survivorId: numb
     if (duplicate.merged_into_id) throw new BusinessRuleError('customerAlreadyMerged', { customer: duplicate.name }, 'duplicate_id');
     if (survivor.merged_into_id) throw new BusinessRuleError('mergeIntoMergedCustomer', { customer: survivor.name });
 
+    await CustomerMerge.create({ survivor_id: survivor.id, duplicate_id: duplicate.id, merged_by_id: actor.id }, { transaction });
     const survivorBefore = survivor.get({ plain: true, clone: true });
     const duplicateBefore = duplicate.get({ plain: true, clone: true });
     const counts = await moveChildren(survivor.id, duplicate.id, transaction);

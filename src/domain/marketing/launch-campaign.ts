@@ -2,7 +2,7 @@ import { QueryTypes } from 'sequelize';
 import { Campaign, EmailMessage, EmailTemplate } from '../../models/index.js';
 import { recordAudit, type Actor } from '../../audit/audit-log.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
-import { calendarDay } from '../analysis/revenue.js';
+import { businessDayOf } from '../../clock/business-clock.js';
 import { lockOpenCampaign } from './lock-campaign.js';
 import { customerEmailFields, renderEmail } from './render-email.js';
 
@@ -30,14 +30,14 @@ interface TargetRow {
 /**
  * Queues the campaign's e-mail for every member still targeted: to the member's contact, or else
  * the customer's primary contact with an address, filled in from the template. Reached members
- * become sent, the campaign active. Launching again later reaches members added since; a member
- * already sent is never mailed twice.
+ * become queued (then sent or failed, as the outbox delivers), the campaign active. Launching
+ * again later reaches members added since; a member already reached is never mailed twice.
  */
 export async function launchCampaign(actor: Actor, campaignId: number, now: Date = new Date()): Promise<LaunchResult> {
   const sequelize = Campaign.sequelize!;
   return sequelize.transaction(async (transaction) => {
     const campaign = await lockOpenCampaign(campaignId, transaction);
-    if (campaign.end_date < calendarDay(now)) throw new BusinessRuleError('campaignEnded', { name: campaign.name, endDate: campaign.end_date });
+    if (campaign.end_date < businessDayOf(now)) throw new BusinessRuleError('campaignEnded', { name: campaign.name, endDate: campaign.end_date });
     const template = campaign.email_template_id ? await EmailTemplate.findByPk(campaign.email_template_id, { transaction }) : null;
     if (!template || !template.active) throw new BusinessRuleError('campaignNeedsTemplate', { name: campaign.name }, 'email_template_id');
 
@@ -61,6 +61,14 @@ export async function launchCampaign(actor: Actor, campaignId: number, now: Date
     const reachable = targets.filter((target) => target.contact_id !== null);
     if (reachable.length === 0) throw new BusinessRuleError('campaignNoEmailContacts', { name: campaign.name, members: targets.length });
 
+    // Whom each member was written to; their status then follows the e-mail (queued, later sent or
+    // failed), kept by the outbox's trigger (migration 0021).
+    await sequelize.query(
+      `UPDATE campaign_members m SET contact_id = reached.contact_id, updated_at = now()
+         FROM unnest($1::int[], $2::int[]) AS reached(member_id, contact_id)
+        WHERE m.id = reached.member_id AND m.contact_id IS DISTINCT FROM reached.contact_id`,
+      { bind: [reachable.map((target) => target.member_id), reachable.map((target) => target.contact_id)], transaction },
+    );
     const campaignFields = { name: campaign.name, start_date: campaign.start_date, end_date: campaign.end_date };
     await EmailMessage.bulkCreate(
       reachable.map((target) => {
@@ -76,12 +84,6 @@ export async function launchCampaign(actor: Actor, campaignId: number, now: Date
         };
       }),
       { transaction },
-    );
-    await sequelize.query(
-      `UPDATE campaign_members m SET status = 'sent', contact_id = reached.contact_id, updated_at = now()
-         FROM unnest($1::int[], $2::int[]) AS reached(member_id, contact_id)
-        WHERE m.id = reached.member_id`,
-      { bind: [reachable.map((target) => target.member_id), reachable.map((target) => target.contact_id)], transaction },
     );
     const before = campaign.get({ plain: true, clone: true });
     await campaign.update({ status: 'active', launched_at: campaign.launched_at ?? now }, { transaction });

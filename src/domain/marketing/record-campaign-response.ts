@@ -9,10 +9,11 @@ type MemberStatus = (typeof CAMPAIGN_MEMBER_STATUSES)[number];
 
 /**
  * The customer answered the campaign (a reply, a call, a visit to the event). A member who never
- * got the e-mail may still answer: SMS, event and discount campaigns reach people other ways.
+ * got the e-mail (still queued, or failed) may still answer: SMS, event and discount campaigns
+ * reach people other ways.
  */
 export async function recordCampaignResponse(actor: Actor, memberId: number, input: { notes?: unknown } = {}, now: Date = new Date()) {
-  return changeMember(actor, memberId, 'recordResponse', ['targeted', 'sent'], 'memberAlreadyResponded', async (member) => ({
+  return changeMember(actor, memberId, 'recordResponse', ['targeted', 'queued', 'sent', 'failed'], 'memberAlreadyResponded', async (member) => ({
     status: 'responded',
     responded_at: now,
     notes: appendNote(member.notes, optionalText(input.notes)),
@@ -29,7 +30,7 @@ export async function recordCampaignConversion(
   input: { orderId?: unknown; notes?: unknown } = {},
   now: Date = new Date(),
 ) {
-  return changeMember(actor, memberId, 'recordConversion', ['targeted', 'sent', 'responded'], 'memberAlreadyConverted', async (member, transaction) => {
+  return changeMember(actor, memberId, 'recordConversion', ['targeted', 'queued', 'sent', 'failed', 'responded'], 'memberAlreadyConverted', async (member, transaction) => {
     const orderId = input.orderId === undefined || input.orderId === null || input.orderId === '' ? null : Number(input.orderId);
     if (orderId !== null) {
       const order = Number.isInteger(orderId) ? await SalesOrder.findByPk(orderId, { transaction }) : null;

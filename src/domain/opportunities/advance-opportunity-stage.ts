@@ -1,7 +1,7 @@
 import { Opportunity } from '../../models/index.js';
 import type { Actor } from '../../audit/audit-log.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
-import { lockOpenOpportunity, OPEN_STAGES, STAGE_PROBABILITY, type OpportunityStage } from './opportunity-pipeline.js';
+import { lockOpenOpportunity, OPEN_STAGES, type OpportunityStage } from './opportunity-pipeline.js';
 import { updateOpportunity } from './update-opportunity.js';
 
 export interface AdvancedOpportunity {
@@ -10,7 +10,8 @@ export interface AdvancedOpportunity {
 }
 
 /**
- * 推进阶段: one step along the pipeline, the probability following the stage. From negotiation
+ * 推进阶段: one step along the pipeline; the probability follows the stage (the administrators'
+ * opportunity_stage_probabilities, applied by PostgreSQL). From negotiation
  * the next step is an outcome, which the users record with "won" or "lost" instead.
  */
 export async function advanceOpportunityStage(opportunityId: number, actor: Actor): Promise<AdvancedOpportunity> {
@@ -19,7 +20,7 @@ export async function advanceOpportunityStage(opportunityId: number, actor: Acto
     const from = opportunity.stage;
     const next = OPEN_STAGES[OPEN_STAGES.indexOf(from as (typeof OPEN_STAGES)[number]) + 1];
     if (!next) throw new BusinessRuleError('opportunityAtLastStage', { opportunity: opportunity.title });
-    await updateOpportunity(actor, 'advanceOpportunityStage', opportunity, { stage: next, probability: STAGE_PROBABILITY[next] }, transaction);
+    await updateOpportunity(actor, 'advanceOpportunityStage', opportunity, { stage: next }, transaction);
     return { opportunity, from };
   });
 }

@@ -1,7 +1,7 @@
 import { Opportunity } from '../../models/index.js';
 import type { Actor } from '../../audit/audit-log.js';
 import { requireText } from '../sales/required-input.js';
-import { lockOpenOpportunity, STAGE_PROBABILITY } from './opportunity-pipeline.js';
+import { lockOpenOpportunity } from './opportunity-pipeline.js';
 import { updateOpportunity } from './update-opportunity.js';
 
 /** 输单: the sale is lost, and why, so the team can learn from it. */
@@ -13,7 +13,7 @@ export async function markOpportunityLost(opportunityId: number, reasonInput: st
       actor,
       'markOpportunityLost',
       opportunity,
-      { stage: 'lost', probability: STAGE_PROBABILITY.lost, lost_reason: reason, closed_at: new Date() },
+      { stage: 'lost', lost_reason: reason, closed_at: new Date() },
       transaction,
       { reason },
     );

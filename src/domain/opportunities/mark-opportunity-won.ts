@@ -1,9 +1,9 @@
-import { QueryTypes, type Transaction } from 'sequelize';
 import { Customer, Opportunity, Product, SalesOrder, SalesOrderItem, type Warehouse } from '../../models/index.js';
 import { recordAudit, type Actor } from '../../audit/audit-log.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { chooseOrderWarehouse } from './choose-order-warehouse.js';
-import { lockOpenOpportunity, STAGE_PROBABILITY } from './opportunity-pipeline.js';
+import { exactOrderLines, type PricedQuantity } from './exact-order-lines.js';
+import { lockOpenOpportunity } from './opportunity-pipeline.js';
 import { updateOpportunity } from './update-opportunity.js';
 
 export interface WonOpportunity {
@@ -14,9 +14,10 @@ export interface WonOpportunity {
 }
 
 /**
- * 赢单: the opportunity is won and becomes a draft order for its customer: one line with the
- * opportunity's product and quantity, priced so the line comes to the opportunity's amount (the list
- * price when no amount was agreed), shipping from the warehouse chooseOrderWarehouse picks.
+ * 赢单: the opportunity is won and becomes a draft order for its customer, shipping from the
+ * warehouse chooseOrderWarehouse picks: the opportunity's product and quantity, priced so the order
+ * total is the opportunity's amount exactly (split over two adjacent prices when one price per
+ * unit cannot make it), or at the list price when no amount was agreed.
  */
 export async function markOpportunityWon(opportunityId: number, actor: Actor): Promise<WonOpportunity> {
   return Opportunity.sequelize!.transaction(async (transaction) => {
@@ -28,6 +29,7 @@ export async function markOpportunityWon(opportunityId: number, actor: Actor): P
     const product = await Product.findByPk(opportunity.product_id, { transaction, rejectOnEmpty: true });
     const warehouse = await chooseOrderWarehouse(customer, product.id, quantity, transaction);
     if (!warehouse) throw new BusinessRuleError('noActiveWarehouse');
+    const lines = linesOf(opportunity, product);
 
     const order = await SalesOrder.create(
       {
@@ -38,27 +40,24 @@ export async function markOpportunityWon(opportunityId: number, actor: Actor): P
       },
       { transaction },
     );
-    const item = await SalesOrderItem.create(
-      { order_id: order.id, product_id: product.id, quantity, unit_price: await unitPrice(opportunity.amount, quantity, product, transaction) },
-      { transaction },
-    );
-    // The total is the trigger's sum of the line; read it back with the generated order number.
+    for (const line of lines) {
+      const item = await SalesOrderItem.create({ order_id: order.id, product_id: product.id, quantity: line.quantity, unit_price: line.unitPrice }, { transaction });
+      await recordAudit(actor, { action: 'markOpportunityWon', resource: 'sales_order_items', recordId: item.id, after: item.get({ plain: true }) }, transaction);
+    }
+    // The total is the trigger's sum of the lines; read it back with the generated order number.
     await order.reload({ transaction });
     await recordAudit(actor, { action: 'markOpportunityWon', resource: 'sales_orders', recordId: order.id, after: order.get({ plain: true }), details: { opportunity_id: opportunity.id } }, transaction);
-    await recordAudit(actor, { action: 'markOpportunityWon', resource: 'sales_order_items', recordId: item.id, after: item.get({ plain: true }) }, transaction);
-    await updateOpportunity(actor, 'markOpportunityWon', opportunity, { stage: 'won', probability: STAGE_PROBABILITY.won, closed_at: new Date() }, transaction, { order_no: order.order_no });
+    await updateOpportunity(actor, 'markOpportunityWon', opportunity, { stage: 'won', closed_at: new Date() }, transaction, { order_no: order.order_no });
     return { opportunity, order, product, warehouse };
   });
 }
 
-/** Amount ÷ quantity to the fen, by PostgreSQL's exact NUMERIC division. */
-async function unitPrice(amount: string, quantity: string, product: Product, transaction: Transaction): Promise<string> {
-  // A sign test only: the division itself stays in NUMERIC.
-  if (!(Number(amount) > 0)) return product.list_price;
-  const [row] = await Opportunity.sequelize!.query<{ price: string }>('SELECT round($1::numeric / $2::numeric, 2) AS price', {
-    bind: [amount, quantity],
-    type: QueryTypes.SELECT,
-    transaction,
-  });
-  return row.price;
+/** The lines that make the agreed amount exactly; the list price when none was agreed. */
+function linesOf(opportunity: Opportunity, product: Product): PricedQuantity[] {
+  const quantity = opportunity.quantity!;
+  // A sign test only: the amount itself stays exact text.
+  if (!(Number(opportunity.amount) > 0)) return [{ quantity, unitPrice: product.list_price }];
+  const lines = exactOrderLines(opportunity.amount, quantity);
+  if (!lines) throw new BusinessRuleError('wonAmountNotExact', { amount: opportunity.amount, quantity }, 'amount');
+  return lines;
 }

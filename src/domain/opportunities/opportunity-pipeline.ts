@@ -8,16 +8,6 @@ export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 /** The stages a sale goes through before it is won or lost, in order. */
 export const OPEN_STAGES = ['lead', 'qualified', 'proposal', 'negotiation'] as const satisfies readonly OpportunityStage[];
 
-/** The chance of winning each stage stands for; the funnel's weighted amount is amount × this. */
-export const STAGE_PROBABILITY: Record<OpportunityStage, number> = {
-  lead: 10,
-  qualified: 25,
-  proposal: 50,
-  negotiation: 75,
-  won: 100,
-  lost: 0,
-};
-
 /** Loads an opportunity that is still open and holds its row until the transaction ends. */
 export async function lockOpenOpportunity(opportunityId: number, transaction: Transaction): Promise<Opportunity> {
   const opportunity = await Opportunity.findByPk(opportunityId, { transaction, lock: transaction.LOCK.UPDATE });

@@ -1,12 +1,14 @@
 import type { Language } from '../../i18n/translate.js';
 import { translate } from '../../i18n/translate.js';
 import type { TransferColumn } from './transfer-columns.js';
+import { businessDayOf, businessMomentText } from '../../clock/business-clock.js';
 import { choiceLabel, translatedChoice } from './transfer-labels.js';
 
 /**
- * One value of a row as a file holds it: dates as 2026-11-24, money as a plain number with its two
- * decimals, an enum as its label, a yes/no as 是/否, a foreign key as the code of the row it names
- * (looked up beforehand and passed in `references`).
+ * One value of a row as a file holds it: dates as 2026-11-24, times on the business clock with
+ * their zone (2026-11-24 07:30:00 +08:00), money as a plain number with its two decimals, an enum
+ * as its label, a yes/no as 是/否, a foreign key as the code of the row it names (looked up
+ * beforehand and passed in `references`).
  */
 export interface CellContext {
   resourceId: string;
@@ -41,7 +43,8 @@ export function xlsxValue(column: TransferColumn, value: unknown, context: CellC
     case 'date':
       return excelDate(dayText(value));
     case 'datetime':
-      return excelDate(momentText(value));
+      // Excel keeps no zone: the business clock's wall-clock time, the zone in the column's header.
+      return excelDate(momentText(value).slice(0, 19));
     default:
       return displayText(column, value, context);
   }
@@ -81,19 +84,17 @@ function decimalText(value: unknown, scale: number | undefined): string {
   return scale === 0 ? whole : `${whole}.${fraction.padEnd(scale, '0').slice(0, scale)}`;
 }
 
-const pad = (value: number) => String(value).padStart(2, '0');
-
-/** A DATE column is already '2026-11-24' (see src/db/sequelize.ts); a Date is read in the server's time zone. */
+/** A DATE column is already '2026-11-24' (see src/db/sequelize.ts); a Date is the business day it falls on. */
 function dayText(value: unknown): string {
-  if (value instanceof Date) return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+  if (value instanceof Date) return businessDayOf(value);
   return String(value).slice(0, 10);
 }
 
-/** A moment in the server's time zone, the one the company works in. */
+/** A moment on the business clock, whatever the server's zone, with the zone's offset written after it. */
 function momentText(value: unknown): string {
   const moment = value instanceof Date ? value : new Date(String(value));
   if (Number.isNaN(moment.getTime())) return String(value);
-  return `${dayText(moment)} ${pad(moment.getHours())}:${pad(moment.getMinutes())}:${pad(moment.getSeconds())}`;
+  return businessMomentText(moment);
 }
 
 /** Excel has no time zones: the wall-clock text is stored as if it were UTC, which Excel shows unchanged. */

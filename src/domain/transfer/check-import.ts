@@ -3,6 +3,7 @@ import type { AccessProfile } from '../../access/authorisation/access-profile.js
 import { translate, type Language } from '../../i18n/translate.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import type { ImportField, Params } from './import-fields.js';
+import type { DuplicateMatch, DuplicateMode } from './duplicates.js';
 import type { ImportRow, Importer } from './importer.js';
 import { readTableFile } from './read-table-file.js';
 import { fieldLabel, LANGUAGES } from './transfer-labels.js';
@@ -29,6 +30,9 @@ export interface ImportCheck {
   problemCount: number;
   /** The first problems, in row order; a file with thousands of bad rows needs no more to start fixing. */
   problems: ImportProblem[];
+  /** Rows that are records already (or repeat an earlier row): the employee skips or updates them, per file. */
+  duplicateCount: number;
+  duplicates: DuplicateMatch[];
 }
 
 const PROBLEMS_SHOWN = 500;
@@ -37,21 +41,28 @@ const PROBLEMS_SHOWN = 500;
  * Reads an uploaded file and checks EVERY row: required cells, numbers, choices, lengths, then
  * the importer's checks against the database (codes that must exist, duplicates in the file and
  * in the table). Writes nothing. Returns the rows, parsed, for the commit when nothing is wrong.
+ * Rows that are records already are listed apart; updating one outside the employee's scope is a
+ * problem once they chose to update.
  */
 export async function checkImport(
   importer: Importer,
   content: Buffer,
   profile: AccessProfile,
   language: Language,
-  transaction?: Transaction,
+  options: { transaction?: Transaction; duplicateMode?: DuplicateMode } = {},
 ): Promise<{ check: ImportCheck; rows: ImportRow[] }> {
+  const { transaction, duplicateMode } = options;
+  let duplicates: DuplicateMatch[] = [];
   const problems: ImportProblem[] = [];
   const fields = importer.fields(profile);
   const problem = (row: number | null, field: string | null, column: string | null, code: string, params: Params = {}): void => {
     problems.push({ row, field, column, code, params, message: translate(language, code, { ...params, column: column ?? '' }) });
   };
   const result = (format: ImportCheck['format'], rowCount: number, columns: ImportCheck['columns'], ignoredColumns: string[], rows: ImportRow[]) => ({
-    check: { format, rowCount, columns, ignoredColumns, problemCount: problems.length, problems: ordered(problems).slice(0, PROBLEMS_SHOWN) },
+    check: {
+      format, rowCount, columns, ignoredColumns, problemCount: problems.length, problems: ordered(problems).slice(0, PROBLEMS_SHOWN),
+      duplicateCount: duplicates.length, duplicates: duplicates.slice(0, PROBLEMS_SHOWN),
+    },
     rows,
   });
 
@@ -83,11 +94,14 @@ export async function checkImport(
     return row;
   });
 
-  await importer.check(rows, {
-    profile,
-    transaction,
-    refuse: (row, field, code, params) => problem(row.rowNumber, field, headerOf(field), code, params),
-  });
+  const context = { profile, transaction, refuse: (row: ImportRow, field: string, code: string, params?: Params) => problem(row.rowNumber, field, headerOf(field), code, params) };
+  await importer.check(rows, context);
+  duplicates = (await importer.findDuplicates?.(rows, context)) ?? [];
+  if (duplicateMode === 'update') {
+    for (const match of duplicates.filter((candidate) => candidate.existing && !candidate.existing.inScope)) {
+      problem(match.row, null, null, 'importDuplicateOutOfScope', { customer: `${match.existing!.code} ${match.existing!.name}` });
+    }
+  }
   return result(file.format, rows.length, columns.map(({ header, field }) => ({ header, field })), ignoredColumns, rows);
 }
 

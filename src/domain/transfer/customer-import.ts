@@ -5,8 +5,10 @@ import { permissionOn } from '../../access/authorisation/can.js';
 import { isReadable } from '../../access/authorisation/field-policy.js';
 import { maxLengthOf } from './transfer-columns.js';
 import { choiceField, codeField, creditCodeField, decimalField, emailField, referenceField, textField } from './import-fields.js';
-import { refuseDuplicatesInFile, refuseTakenValues, resolveReferences, textOf, type Importer } from './importer.js';
+import { resolveReferences, type ImportRow, type Importer } from './importer.js';
 import { insertImportedRows } from './insert-imported-rows.js';
+import { findCustomerDuplicates } from './customer-duplicates.js';
+import { updateImportedCustomers } from './update-imported-customers.js';
 
 const RESOURCE = 'customers';
 const max = (field: string) => maxLengthOf(Customer, field);
@@ -15,9 +17,10 @@ const max = (field: string) => maxLengthOf(Customer, field);
 const choosesOwnership = (profile: AccessProfile) => permissionOn(profile, RESOURCE).scope === 'all';
 
 /**
- * 客户导入. The code is generated when left blank; the unified social credit code, when given, must
- * be new (it is the company's identity). Grade, RFM scores and revenue are computed by the customer
- * analysis, never imported.
+ * 客户导入. The code is generated when left blank. A row that is a customer already — the same code,
+ * 统一社会信用代码, or name in the same branch — or repeats an earlier row is a duplicate: the preview
+ * lists them and the employee skips them or updates the customers with them (findCustomerDuplicates).
+ * Grade, RFM scores and revenue are computed by the customer analysis, never imported.
  */
 export const customerImporter: Importer = {
   resourceId: RESOURCE,
@@ -45,11 +48,6 @@ export const customerImporter: Importer = {
     ].filter((field) => isReadable(profile, RESOURCE, field.name)),
 
   async check(rows, context) {
-    refuseDuplicatesInFile(rows, 'code', (row) => textOf(row, 'code'), context);
-    refuseDuplicatesInFile(rows, 'credit_code', (row) => textOf(row, 'credit_code'), context);
-    // Codes are unique across the whole table, whoever's customers hold them.
-    await refuseTakenValues(rows, Customer, 'code', context);
-    await refuseTakenValues(rows, Customer, 'credit_code', context);
     if (choosesOwnership(context.profile)) {
       await resolveReferences(rows, 'owner_id', User, context);
       await resolveReferences(rows, 'branch_id', Branch, context);
@@ -60,17 +58,43 @@ export const customerImporter: Importer = {
     }
   },
 
+  findDuplicates: (rows, context) => findCustomerDuplicates(rows, context, (row) => branchOf(row, context.profile)),
+
   async write(rows, context) {
-    const { profile } = context;
+    const { profile, duplicateMode } = context;
     const own = !choosesOwnership(profile);
+    const matchOf = new Map(context.duplicates.map((match) => [match.row, match]));
+    const fresh = rows.filter((row) => !matchOf.has(row.rowNumber));
+    const updating = duplicateMode === 'update' ? rows.filter((row) => matchOf.has(row.rowNumber)) : [];
+    // A repeat of a new row fills in that row before it is inserted; a row that is a customer updates it.
+    const byNumber = new Map(fresh.map((row) => [row.rowNumber, row]));
+    for (const row of updating.filter((candidate) => !matchOf.get(candidate.rowNumber)!.existing)) {
+      const first = byNumber.get(matchOf.get(row.rowNumber)!.earlierRow!);
+      if (first) first.values = { ...first.values, ...filledIn(row) };
+    }
     await insertImportedRows(
       Customer,
-      rows.map((row) => ({
+      fresh.map((row) => ({
         ...row.values,
         owner_id: own ? profile.userId : (row.values.owner_id ?? profile.userId),
-        branch_id: own ? profile.branchId : (row.values.branch_id ?? profile.branchId),
+        branch_id: branchOf(row, profile),
       })),
       context,
     );
+    const updates = updating.filter((row) => matchOf.get(row.rowNumber)!.existing).map((row) => ({ customerId: matchOf.get(row.rowNumber)!.existing!.id, values: filledIn(row, own) }));
+    await updateImportedCustomers(updates, context, fresh.length);
+    return { created: fresh.length, updated: updates.length, skipped: rows.length - fresh.length - updating.length };
   },
 };
+
+/** The branch a row's customer belongs to: the one the file names when the role chooses, else the importer's. */
+function branchOf(row: ImportRow, profile: AccessProfile): number | null {
+  const named = row.values.branch_id;
+  return choosesOwnership(profile) && typeof named === 'number' ? named : profile.branchId;
+}
+
+/** What a duplicate row says: its filled-in cells, never the code it was matched by, nor whose it is for a role that may not choose. */
+function filledIn(row: ImportRow, own = false): Record<string, unknown> {
+  const skipped = new Set(['code', ...(own ? ['owner_id', 'branch_id'] : [])]);
+  return Object.fromEntries(Object.entries(row.values).filter(([field, value]) => value !== null && value !== undefined && !skipped.has(field)));
+}

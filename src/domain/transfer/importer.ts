@@ -2,6 +2,7 @@ import pg from 'pg';
 import { QueryTypes, type Model, type ModelStatic, type Transaction } from 'sequelize';
 import type { AccessProfile } from '../../access/authorisation/access-profile.js';
 import type { Actor } from '../../audit/audit-log.js';
+import type { DuplicateMatch, DuplicateMode } from './duplicates.js';
 import type { ImportField, Params } from './import-fields.js';
 import { findReferences } from './reference-keys.js';
 
@@ -22,6 +23,9 @@ export interface WriteContext {
   profile: AccessProfile;
   actor: Actor;
   transaction: Transaction;
+  /** The rows that are records already, and what the employee chose to do with them. */
+  duplicates: DuplicateMatch[];
+  duplicateMode: DuplicateMode | undefined;
   /** Called as rows are written, with how many are written so far; throws when the import was cancelled. */
   progress(written: number): void;
 }
@@ -37,7 +41,16 @@ export interface Importer {
   /** The columns, in the template's order; some depend on the role (ownership, hidden fields). */
   fields(profile: AccessProfile): ImportField[];
   check(rows: ImportRow[], context: CheckContext): Promise<void>;
-  write(rows: ImportRow[], context: WriteContext): Promise<void>;
+  /** Rows that are a record the database has, or repeat an earlier row (customers); none when absent. */
+  findDuplicates?(rows: ImportRow[], context: CheckContext): Promise<DuplicateMatch[]>;
+  /** Writes the rows; answers how many were new, updated and skipped when duplicates were involved. */
+  write(rows: ImportRow[], context: WriteContext): Promise<ImportCounts | void>;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  skipped: number;
 }
 
 /** Refuses every row whose key another row above it has already: each names the first one. */

@@ -1,6 +1,7 @@
 import { DataTypes, type Model, type ModelAttributeColumnOptions, type ModelStatic } from 'sequelize';
 import type { Language } from '../../i18n/translate.js';
 import { fieldLabel } from './transfer-labels.js';
+import { businessOffset } from '../../clock/business-clock.js';
 
 /** How a column's values are written to a file and read back from one. */
 export type ValueKind = 'text' | 'integer' | 'decimal' | 'date' | 'datetime' | 'boolean' | 'choice' | 'reference' | 'structured';
@@ -28,7 +29,12 @@ export function describeColumns(model: ModelStatic<Model>, resourceId: string, f
   const targets = foreignKeyTargets(model);
   return fields
     .filter((field) => field in attributes)
-    .map((field) => ({ field, header: fieldLabel(resourceId, field, language), ...typeOf(attributes[field], targets.get(field)) }));
+    .map((field) => {
+      const type = typeOf(attributes[field], targets.get(field));
+      // A time is written on the business clock; the header says which (an .xlsx cell cannot).
+      const header = fieldLabel(resourceId, field, language);
+      return { field, header: type.kind === 'datetime' ? `${header} (UTC${businessOffset(new Date())})` : header, ...type };
+    });
 }
 
 function typeOf(attribute: ModelAttributeColumnOptions, target: ModelStatic<Model> | undefined): Omit<TransferColumn, 'field' | 'header'> {

@@ -3,10 +3,11 @@ import { startAnalysisSchedule } from '../../../src/domain/analysis/analysis-sch
 import { loadConfig } from '../../../src/config.js';
 
 describe('the daily analysis schedule', () => {
-  test('the next run is today at that time if it is still ahead, otherwise tomorrow', () => {
-    expect(nextDailyRun(new Date(2026, 5, 30, 1, 0), '02:30')).toEqual(new Date(2026, 5, 30, 2, 30));
-    expect(nextDailyRun(new Date(2026, 5, 30, 2, 30), '02:30')).toEqual(new Date(2026, 6, 1, 2, 30));
-    expect(nextDailyRun(new Date(2026, 11, 31, 23, 0), '00:05')).toEqual(new Date(2027, 0, 1, 0, 5));
+  test('when the next run is asked, then it is today at that time on the business clock if still ahead, otherwise tomorrow', () => {
+    // Beijing is UTC+8: 01:00 there on 30 June is 17:00 UTC on the 29th.
+    expect(nextDailyRun(new Date('2026-06-29T17:00:00Z'), '02:30')).toEqual(new Date('2026-06-29T18:30:00Z'));
+    expect(nextDailyRun(new Date('2026-06-29T18:30:00Z'), '02:30')).toEqual(new Date('2026-06-30T18:30:00Z'));
+    expect(nextDailyRun(new Date('2026-12-31T15:00:00Z'), '00:05')).toEqual(new Date('2026-12-31T16:05:00Z'));
   });
 
   test('when the schedule is stopped before its time, then it never runs and leaves no timer behind', async () => {

@@ -144,7 +144,7 @@ describe('customer analysis: grade, RFM and churn', () => {
     expect(rows).toEqual([
       {
         branch_id: station.id, branch_code: 'GS-NJ01', branch_name: '南京江北加油站', branch_kind: 'gas_station',
-        customers: 4, prospect: 0, active: 2, at_risk: 1, churned: 1, churn_rate: '0.2500', revenue_12m: '2000.00', revenue_at_risk: '0.00',
+        customers: 4, prospect: 0, active: 2, at_risk: 1, churned: 1, churn_rate_pct: '25.0', revenue_12m: '2000.00', revenue_at_risk: '0.00',
       },
     ]);
     expect((await churnByBranch(SYSTEM_SCOPE)).map((row) => row.branch_code)).toEqual(['EC', 'GS-NJ01']);

@@ -129,7 +129,8 @@ describe('merging a duplicate customer into the survivor', () => {
     const referring = await db.sequelize.query<{ table_name: string }>(
       `SELECT DISTINCT c.conrelid::regclass::text AS table_name
          FROM pg_constraint c
-        WHERE c.contype = 'f' AND c.confrelid = 'customers'::regclass AND c.conrelid <> 'customers'::regclass`,
+         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+        WHERE c.contype = 'f' AND c.confrelid = 'customers'::regclass AND c.conrelid <> 'customers'::regclass AND a.attname = 'customer_id'`,
       { type: QueryTypes.SELECT },
     );
     expect(referring.map((row) => row.table_name).sort()).toEqual([...CUSTOMER_CHILD_TABLES].sort());

@@ -61,12 +61,12 @@ describe('campaigns: target list, launch, responses', () => {
     ]);
 
     const k4 = await customerWithContacts({ ...matching, name: '南通油品' }, [['钱芳', 'qian@nt-oil.cn', true]]);
-    await CampaignMember.update({ status: 'responded' }, { where: { campaign_id: summer.id, customer_id: k1.customer.id } });
+    const k3Member = await CampaignMember.findOne({ where: { campaign_id: summer.id, customer_id: k3.customer.id }, rejectOnEmpty: true });
+    await recordCampaignResponse(actor, k3Member.id, { notes: '电话回复' }, LAUNCH);
     expect(await buildCampaignTargets(everyRowAs(actor), summer.id)).toEqual({ added: 1, total: 4 });
-    expect(await CampaignMember.findOne({ where: { campaign_id: summer.id, customer_id: k1.customer.id }, rejectOnEmpty: true })).toMatchObject({ status: 'responded' });
-    await CampaignMember.update({ status: 'targeted' }, { where: { campaign_id: summer.id, customer_id: k1.customer.id } });
+    expect(await k3Member.reload()).toMatchObject({ status: 'responded' });
 
-    expect(await launchCampaign(actor, summer.id, LAUNCH)).toEqual({ queued: 3, skipped: 1 });
+    expect(await launchCampaign(actor, summer.id, LAUNCH)).toEqual({ queued: 3, skipped: 0 });
     const emails = await EmailMessage.findAll({ where: { campaign_id: summer.id }, order: [['to_address', 'ASC']] });
     expect(emails.map((email) => [email.to_address, email.customer_id, email.status, email.attempts])).toEqual([
       ['li@wx-chem.cn', k2.customer.id, 'queued', 0],
@@ -79,23 +79,24 @@ describe('campaigns: target list, launch, responses', () => {
     expect(toWang).toMatchObject({ template_id: mail.id, contact_id: k1.contacts[0].id, next_attempt_at: LAUNCH });
 
     const statusOf = async (customer: Customer) => (await CampaignMember.findOne({ where: { campaign_id: summer.id, customer_id: customer.id }, rejectOnEmpty: true }));
-    expect(await statusOf(k1.customer)).toMatchObject({ status: 'sent', contact_id: k1.contacts[0].id });
-    expect(await statusOf(k2.customer)).toMatchObject({ status: 'sent', contact_id: k2.contacts[1].id });
-    expect(await statusOf(k3.customer)).toMatchObject({ status: 'targeted' });
+    // Queued, not sent: the member's status follows the e-mail, which has not left the outbox yet.
+    expect(await statusOf(k1.customer)).toMatchObject({ status: 'queued', contact_id: k1.contacts[0].id });
+    expect(await statusOf(k2.customer)).toMatchObject({ status: 'queued', contact_id: k2.contacts[1].id });
+    expect(await statusOf(k3.customer)).toMatchObject({ status: 'responded' });
     expect(await summer.reload()).toMatchObject({ status: 'active', launched_at: LAUNCH });
 
-    // Only K3 (no address) is left: launching again has nobody to mail, and says so.
-    await expectRefusal(summer.id, () => launchCampaign(actor, summer.id, LAUNCH), 'campaignNoEmailContacts');
+    // Everyone targeted has been reached: launching again has nobody to mail, and says so.
+    await expectRefusal(summer.id, () => launchCampaign(actor, summer.id, LAUNCH), 'campaignHasNoTargets');
 
     // A customer who matches later is reached by the next launch; nobody is mailed twice.
     await customerWithContacts({ ...matching, name: '扬州新客户' }, [['孙强', 'sun@yz.cn', true]]);
     expect(await buildCampaignTargets(everyRowAs(actor), summer.id)).toEqual({ added: 1, total: 5 });
-    expect(await launchCampaign(actor, summer.id, new Date('2026-06-20T01:00:00Z'))).toEqual({ queued: 1, skipped: 1 });
+    expect(await launchCampaign(actor, summer.id, new Date('2026-06-20T01:00:00Z'))).toEqual({ queued: 1, skipped: 0 });
     expect(await EmailMessage.count({ where: { campaign_id: summer.id } })).toBe(4);
     expect(await summer.reload()).toMatchObject({ launched_at: LAUNCH });
 
     const audit = await AuditLog.findOne({ where: { resource: 'campaigns', record_id: String(summer.id), action: 'launch' }, order: [['id', 'ASC']], rejectOnEmpty: true });
-    expect(audit.changes).toMatchObject({ details: { queued: 3, skipped: 1 }, fields: { status: { before: 'planned', after: 'active' } } });
+    expect(audit.changes).toMatchObject({ details: { queued: 3, skipped: 0 }, fields: { status: { before: 'planned', after: 'active' } } });
   });
 
   test('when a campaign has no criteria or is over, then building its list is refused and nothing changes', async () => {

@@ -1,5 +1,5 @@
 import type { DomainDatabase } from '../../support/domain-database.js';
-import { AuditLog, EmailMessage } from '../../../src/models/index.js';
+import { AuditLog, CampaignMember, EmailMessage } from '../../../src/models/index.js';
 import type { Actor } from '../../../src/audit/audit-log.js';
 import { buildCampaignTargets } from '../../../src/domain/marketing/build-campaign-targets.js';
 import { launchCampaign } from '../../../src/domain/marketing/launch-campaign.js';
@@ -144,5 +144,26 @@ describe('the outbox delivered over SMTP', () => {
     const stoppedAt = runs;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(runs).toBe(stoppedAt);
+  });
+
+  test('when a member\'s e-mail fails, then the member is failed, not sent; retried and delivered, it is sent', async () => {
+    const autumn = await campaign({ target_region: '西北', name: '西北润滑油秋季', email_template_id: (await template('lube', '秋季润滑油', '{{contact.name}}您好')).id });
+    const { customer: lanzhou } = await customerWithContacts({ region: '西北', name: '兰州机械' }, [['马工', 'ma@lz-jx.cn', true]]);
+    const { customer: xian } = await customerWithContacts({ region: '西北', name: '西安重工' }, [['杜经理', 'du@xa-zg.cn', true]]);
+    await buildCampaignTargets(everyRowAs(actor), autumn.id);
+    await launchCampaign(actor, autumn.id, T0);
+    const statusOf = async (customerId: number) => (await CampaignMember.findOne({ where: { campaign_id: autumn.id, customer_id: customerId }, rejectOnEmpty: true })).status;
+    expect([await statusOf(lanzhou.id), await statusOf(xian.id)]).toEqual(['queued', 'queued']);
+
+    smtp.reject.set('ma@lz-jx.cn', 550);
+    await deliverOutbox({ settings, now: later(1), actor });
+    expect([await statusOf(lanzhou.id), await statusOf(xian.id)]).toEqual(['failed', 'sent']);
+
+    smtp.reject.clear();
+    const bounced = await EmailMessage.findOne({ where: { campaign_id: autumn.id, customer_id: lanzhou.id }, rejectOnEmpty: true });
+    await retryEmail(actor, bounced.id, later(2));
+    expect(await statusOf(lanzhou.id)).toBe('queued');
+    await deliverOutbox({ settings, now: later(3), actor });
+    expect(await statusOf(lanzhou.id)).toBe('sent');
   });
 });

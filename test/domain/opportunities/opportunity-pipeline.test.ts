@@ -3,7 +3,9 @@ import { createCustomer, createProduct, createWarehouse, demoBranch, setStock } 
 import { advanceOpportunityStage } from '../../../src/domain/opportunities/advance-opportunity-stage.js';
 import { markOpportunityWon } from '../../../src/domain/opportunities/mark-opportunity-won.js';
 import { markOpportunityLost } from '../../../src/domain/opportunities/mark-opportunity-lost.js';
-import { Opportunity, SalesOrderItem, type Customer, type Product } from '../../../src/models/index.js';
+import { Opportunity, OpportunityStageProbability, SalesOrderItem, type Customer, type Product } from '../../../src/models/index.js';
+import { exactOrderLines } from '../../../src/domain/opportunities/exact-order-lines.js';
+import { DemoRandom } from '../../../src/cli/demo/random.js';
 import { translate } from '../../../src/i18n/translate.js';
 import type { Actor } from '../../../src/audit/audit-log.js';
 import { actorFor, auditOf, expectRefusedWithoutChanges } from '../sales/workflow-test-kit.js';
@@ -102,5 +104,50 @@ describe('the opportunity pipeline', () => {
     expect(lost.closed_at).toBeInstanceOf(Date);
     expect((await auditOf('opportunities', opportunity.id)).at(-1)).toMatchObject({ action: 'markOpportunityLost', changes: { details: { reason: '竞争对手报价低 3%' } } });
     await expectRefusedWithoutChanges(db.sequelize, () => advanceOpportunityStage(opportunity.id, rep), 'opportunityClosed');
+  });
+
+  test('when won at 256 000.00 for 30 t, then the order totals 256 000.00 exactly: 20 t at 8533.33 and 10 t at 8533.34', async () => {
+    const product = await createProduct();
+    await createWarehouse();
+    const opportunity = await opportunityFor(await createCustomer(), product, { amount: '256000.00', quantity: '30.000' });
+    const { order } = await markOpportunityWon(opportunity.id, rep);
+    expect(order.total_amount).toBe('256000.00');
+    const lines = await SalesOrderItem.findAll({ where: { order_id: order.id }, order: [['id', 'ASC']] });
+    expect(lines.map((line) => [line.quantity, line.unit_price, line.amount])).toEqual([['20.000', '8533.33', '170666.60'], ['10.000', '8533.34', '85333.40']]);
+  });
+
+  test('when amounts and quantities are drawn at random (seeded), then the lines always sum to the amount as PostgreSQL rounds each line', () => {
+    const seed = 20260712;
+    const random = new DemoRandom(seed);
+    for (let draw = 0; draw < 2000; draw += 1) {
+      const fen = BigInt(random.int(100, 5_000_000_000));
+      const milli = BigInt(random.int(1, 500_000_000));
+      const amount = `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
+      const quantity = `${milli / 1000n}.${String(milli % 1000n).padStart(3, '0')}`;
+      const lines = exactOrderLines(amount, quantity);
+      if (!lines) continue;
+      const total = lines.reduce((sum, line) => {
+        const lineMilli = BigInt(line.quantity.replace('.', ''));
+        const priceFen = BigInt(line.unitPrice.replace('.', ''));
+        return sum + (lineMilli * priceFen * 2n + 1000n) / 2000n;
+      }, 0n);
+      expect({ seed, draw, amount, quantity, total: String(total) }).toEqual({ seed, draw, amount, quantity, total: String(fen) });
+      expect(lines.reduce((sum, line) => sum + BigInt(line.quantity.replace('.', '')), 0n)).toBe(milli);
+    }
+  });
+
+  test('when an administrator changes the probability of a stage, then every opportunity in that stage follows; won stays 100 and lost 0', async () => {
+    const customer = await createCustomer();
+    const [proposal, won] = [await opportunityFor(customer, null, { stage: 'proposal' }), await opportunityFor(customer, null, { stage: 'won', probability: 3 })];
+    expect([(await proposal.reload()).probability, (await won.reload()).probability]).toEqual([50, 100]);
+    const stage = await OpportunityStageProbability.findOne({ where: { stage: 'proposal' }, rejectOnEmpty: true });
+    await stage.update({ probability: 60 });
+    expect((await proposal.reload()).probability).toBe(60);
+    // Typed in anyway, by any path, it is the stage's again.
+    await Opportunity.update({ probability: 99 }, { where: { id: proposal.id } });
+    expect((await proposal.reload()).probability).toBe(60);
+    const fixed = await OpportunityStageProbability.findOne({ where: { stage: 'won' }, rejectOnEmpty: true });
+    await expect(fixed.update({ probability: 90 })).rejects.toThrow(/check/i);
+    await stage.update({ probability: 50 });
   });
 });

@@ -1,0 +1,6 @@
+import path from 'node:path';
+import { componentLoader } from '../component-loader.js';
+
+export const SalesOrderComponents = {
+  AmendOrder: componentLoader.add('AmendOrder', path.join(import.meta.dirname, 'components', 'amend-order.tsx')),
+};
