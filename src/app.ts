@@ -3,7 +3,6 @@ import session from 'express-session';
 import connectPgSimple from 'connect-pg-simple';
 import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
-import pg from 'pg';
 import AdminJS from 'adminjs';
 import AdminJSExpress from '@adminjs/express';
 import * as AdminJSSequelize from '@adminjs/sequelize';
@@ -19,6 +18,10 @@ import { createResources } from '../resources/index.js';
 import { withTransferActions } from '../resources/transfer/transfer.actions.js';
 import { createTransferRouter } from '../resources/transfer/transfer.routes.js';
 import { dashboardOptions } from '../dashboards/dashboard.handler.js';
+import { createSessionPool } from './db/session-pool.js';
+import { validateRequests } from './edge/validate-requests.js';
+import { answerRecoverableErrors } from './edge/recoverable-errors.js';
+import { healthz } from './edge/healthz.js';
 
 AdminJS.registerAdapter({ Database: AdminJSSequelize.Database, Resource: GuardedResource });
 
@@ -51,7 +54,7 @@ export function buildApp({ config, databaseUrl, sessionSecret, log = console.err
     branding: { companyName: 'PetroCRM 石化客户管理', logo: false, withMadeWithLove: false },
   });
 
-  const sessionPool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
+  const sessionPool = createSessionPool(databaseUrl, log);
   const PgStore = connectPgSimple(session);
   const store = new PgStore({
     pool: sessionPool,
@@ -74,7 +77,8 @@ export function buildApp({ config, databaseUrl, sessionSecret, log = console.err
   const router = express.Router();
   router.use(session(sessionOptions));
   router.use(loadStaffAccess);
-  router.use('/transfer', createTransferRouter(admin));
+  router.use(validateRequests(admin));
+  router.use('/transfer', createTransferRouter(admin, config.imports));
   router.post('/login', loginRateLimit(config.loginMaxFailures, admin));
   router.use('/api', refuseAnonymousApiCalls, enforceApiAccess(admin));
   // @adminjs/express starts a component build of its own here, unawaited; the lifecycle builds once
@@ -106,10 +110,9 @@ export function buildApp({ config, databaseUrl, sessionSecret, log = console.err
   if (config.trustProxy) app.set('trust proxy', 1);
   app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } }));
   app.get('/', (_req, res) => res.redirect(ROOT_PATH));
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.get('/healthz', healthz(databaseUrl));
   app.use(ROOT_PATH, adminRouter);
+  app.use(answerRecoverableErrors(log));
   app.use(hideInternalErrors(log));
 
   return {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { DAILY_TIME } from './domain/analysis/daily-time.js';
+import { PROJECT_ROOT } from './project-root.js';
 
 /**
  * The only reader of process.env. Every variable is declared here once, with its default and a
@@ -10,14 +11,12 @@ import { DAILY_TIME } from './domain/analysis/daily-time.js';
  * bad value stops the app with a message that names the variable.
  */
 
-const projectRoot = path.resolve(import.meta.dirname, '..');
-
 /**
  * AdminJS's bundle cannot live under a dot-folder (express 5 will not serve it in production), so it
  * goes to the temp folder: one per user and checkout, so neither can overwrite or lock out the other.
  */
 function defaultBundleDir(): string {
-  const checkout = crypto.createHash('sha256').update(projectRoot).digest('hex').slice(0, 8);
+  const checkout = crypto.createHash('sha256').update(PROJECT_ROOT).digest('hex').slice(0, 8);
   return path.join(os.tmpdir(), `petrocrm-adminjs-${os.userInfo().uid}-${checkout}`);
 }
 
@@ -57,7 +56,7 @@ const schema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: port(0).default(3000),
     DATABASE_URL: postgresUrl.optional(),
-    EMBEDDED_PG_DIR: z.string().min(1).default(path.join(projectRoot, '.data', 'postgres')),
+    EMBEDDED_PG_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, '.data', 'postgres')),
     EMBEDDED_PG_PORT: port(1).default(54329),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     COOKIE_SECURE: flag.default(false),
@@ -76,6 +75,9 @@ const schema = z
     ANALYSIS_SCHEDULE: z.union([z.literal('off'), z.string().regex(DAILY_TIME, "must be a time of day like 02:30, or 'off'")]).optional(),
     CHURN_AT_RISK_DAYS: z.coerce.number().int().min(1).default(90),
     CHURN_CHURNED_DAYS: z.coerce.number().int().min(1).default(180),
+    IMPORT_CONCURRENCY: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1).max(32).default(2),
+    IMPORT_QUEUE: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0).max(1000).default(4),
+    STOP_GRACE_SECONDS: z.coerce.number({ message: 'must be a whole number of seconds' }).int('must be a whole number of seconds').min(0).max(600).default(10),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.SESSION_SECRET) {
@@ -129,6 +131,10 @@ export interface Config {
     atRiskDays: number;
     churnedDays: number;
   };
+  /** Imports read and checked at once in this instance, and how many more may wait for a turn. */
+  imports: { running: number; waiting: number };
+  /** On SIGTERM or SIGINT, how long requests in flight may take before their connections are cut. */
+  stopGraceSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +181,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       atRiskDays: value.CHURN_AT_RISK_DAYS,
       churnedDays: value.CHURN_CHURNED_DAYS,
     },
+    imports: { running: value.IMPORT_CONCURRENCY, waiting: value.IMPORT_QUEUE },
+    stopGraceSeconds: value.STOP_GRACE_SECONDS,
   };
 }
 

@@ -4,6 +4,7 @@ import {
   DataTypes, Op, QueryTypes, ValidationError as SequelizeValidationError,
   type Model, type ModelAttributeColumnOptions, type ModelStatic, type Order, type WhereOptions,
 } from 'sequelize';
+import { columnShapesOf, fitsInteger, type ColumnShape } from './column-shapes.js';
 
 type Attribute = ModelAttributeColumnOptions;
 type Values = Record<string, unknown>;
@@ -178,9 +179,16 @@ export class CrmResource extends SequelizeResource {
     return { ...params, [title]: parts.map((part) => params[part]).filter((value) => value != null && value !== '').join(' ') };
   }
 
-  private isKey(id: unknown): boolean {
-    const key = this.sequelizeModel.getAttributes()[this.primaryKey()];
-    return !isNumericType(key) || /^\d+$/.test(String(id));
+  /** What each column can hold, for checking a request's parameters before anything reaches SQL. */
+  columnShapes(): Map<string, ColumnShape> {
+    return columnShapesOf(this.sequelizeModel);
+  }
+
+  /** Whether a record with this id can exist at all: an integer key out of its column's range cannot. */
+  isKey(id: unknown): boolean {
+    const key = this.columnShapes().get(this.primaryKey());
+    if (key?.kind === 'int32' || key?.kind === 'int64') return /^\d+$/.test(String(id)) && fitsInteger(String(id), key.kind);
+    return typeof id === 'string' || typeof id === 'number';
   }
 
   // -- reading ------------------------------------------------------------------------------------
@@ -357,6 +365,7 @@ function isNumericType(attribute: Attribute | undefined): boolean {
 function exactValue(attribute: Attribute, value: unknown): unknown {
   const text = String(value);
   if (attribute.type instanceof DataTypes.BOOLEAN) return text === 'true' ? true : text === 'false' ? false : undefined;
+  if (attribute.type instanceof DataTypes.INTEGER) return fitsInteger(text, attribute.type instanceof DataTypes.BIGINT ? 'int64' : 'int32') ? text : undefined;
   if (isNumericType(attribute)) return NUMERIC_TEXT.test(text) ? text : undefined;
   if (attribute.values && !attribute.values.includes(text)) return undefined;
   return text;

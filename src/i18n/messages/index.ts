@@ -2,6 +2,7 @@ import type { AreaMessages } from './area-messages.js';
 import { accessMessages } from './access.js';
 import { analysisMessages } from './analysis.js';
 import { marketingMessages } from './marketing.js';
+import { requestMessages } from './requests.js';
 import { salesMessages } from './sales.js';
 import { serviceMessages } from './service.js';
 import { tasksMessages } from './tasks.js';
@@ -12,7 +13,7 @@ import { transferMessages } from './transfer.js';
  * words together. Keys are what BusinessRuleError.code and action notices carry; they must be
  * unique across areas.
  */
-const areas: AreaMessages[] = [accessMessages, analysisMessages, marketingMessages, salesMessages, serviceMessages, tasksMessages, transferMessages];
+const areas: AreaMessages[] = [accessMessages, analysisMessages, marketingMessages, requestMessages, salesMessages, serviceMessages, tasksMessages, transferMessages];
 
 export function messagesFor(language: keyof AreaMessages): Record<string, string> {
   return Object.assign({}, ...areas.map((area) => area[language])) as Record<string, string>;

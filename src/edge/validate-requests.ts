@@ -1,0 +1,160 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type AdminJS from 'adminjs';
+import type { BaseResource } from 'adminjs';
+import type { z } from 'zod';
+import { CrmResource } from '../db/crm-resource.js';
+import { matchAdminRoute, type AdminRoute, type RouteMethod } from './admin-routes.js';
+import { MAX_TEXT, single } from './parameter-rules.js';
+import { actionPayload, readActionBody } from './request-body.js';
+import { sendRefusal, type Problem } from './refusal.js';
+import {
+  actionQuery, bulkQuery, dashboardQuery, exportQuery, importTemplateQuery, importUploadQuery, listQuery, searchQuery, type ResourceFields,
+} from './route-schemas.js';
+
+type Verdict = { status: number; problems: Problem[]; allow?: string } | undefined;
+
+/**
+ * Every request parameter is parsed here, at the edge, before the access gate and AdminJS see it:
+ * one schema per route (src/edge/route-schemas.ts) for the query string, the record id and list of
+ * ids, the resource and action named in the path, and the body of a POST. What cannot be valid is
+ * answered 400 (404 for what cannot exist, 405 for a POST-only action asked with GET) with a
+ * translated message, so no malformed value reaches SQL and nothing is written.
+ *
+ * Anonymous requests are only checked for their encoding and body: the gate answers them 401
+ * whatever they ask, and telling them which resources exist would say too much.
+ */
+export function validateRequests(admin: AdminJS): RequestHandler {
+  const fieldsOf = resourceFieldsCache();
+  return async (req, res, next) => {
+    try {
+      const segments = decodedPath(req.path);
+      if (!segments || !wellEncodedQuery(req.originalUrl)) return sendRefusal(req, res, 400, [{ code: 'requestBadEncoding' }]);
+      const method: RouteMethod | undefined = req.method === 'POST' ? 'post' : req.method === 'GET' || req.method === 'HEAD' ? 'get' : undefined;
+      const route = method && matchAdminRoute(method, segments);
+      if (route?.kind === 'refreshToken') return sendRefusal(req, res, 404, [{ code: 'requestPageNotFound' }]);
+
+      const verdict = (await checkBody(req, res, route)) ?? (route && req.session?.adminUser ? await checkRoute(admin, route, req, fieldsOf) : undefined);
+      if (!verdict) return next();
+      if (verdict.allow) res.setHeader('Allow', verdict.allow);
+      sendRefusal(req, res, verdict.status, verdict.problems);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+async function checkRoute(admin: AdminJS, route: AdminRoute, req: Request, fieldsOf: (resource: BaseResource) => ResourceFields): Promise<Verdict> {
+  if (route.kind === 'dashboard') return checkQuery(dashboardQuery(), req);
+  if (route.kind === 'page') return admin.options.pages?.[route.pageName] ? checkQuery(actionQuery(), req) : notFound('requestPageNotFound');
+  if (route.kind === 'refreshToken') return notFound('requestPageNotFound');
+
+  const resource = admin.resources.find((candidate) => candidate.id() === route.resourceId);
+  if (!resource) return notFound('requestResourceNotFound', { resource: route.resourceId.slice(0, 60) });
+  const fields = fieldsOf(resource);
+  switch (route.kind) {
+    case 'export':
+      return checkQuery(exportQuery(fields), req);
+    case 'importTemplate':
+      return checkQuery(importTemplateQuery(), req);
+    case 'importUpload':
+      return checkQuery(importUploadQuery(), req);
+    case 'search':
+      return checkSearchText(route.query) ?? checkQuery(searchQuery(fields), req);
+    case 'resourceAction':
+    case 'recordAction':
+    case 'bulkAction':
+      return checkAction(resource, route, req, fields);
+  }
+}
+
+function checkAction(resource: BaseResource, route: Extract<AdminRoute, { action: string }>, req: Request, fields: ResourceFields): Verdict {
+  const action = Object.hasOwn(resource.decorate().actions, route.action) ? resource.decorate().actions[route.action] : undefined;
+  const ofThisKind = route.kind === 'recordAction' ? action?.isRecordType() : route.kind === 'bulkAction' ? action?.isBulkType() : action?.isResourceType();
+  if (!action || !ofThisKind || !action.hasHandler()) return notFound('requestActionNotFound', { resource: resource.id(), action: route.action.slice(0, 60) });
+  // AdminJS's own "new" answers a GET by failing: only a submitted form creates a record.
+  if (route.action === 'new' && req.method !== 'POST') return { status: 405, allow: 'POST', problems: [{ code: 'requestMethodNotAllowed', params: { action: route.action } }] };
+  if (route.kind === 'recordAction' && !fields.isKey(route.recordId)) return notFound('requestRecordNotFound', { id: route.recordId.slice(0, 40) });
+  if (route.kind === 'bulkAction') return checkQuery(bulkQuery(fields), req);
+  if (route.action === 'list') return checkQuery(listQuery(fields), req);
+  if (route.action === 'search') return checkSearchText('query' in route ? route.query : undefined) ?? checkQuery(searchQuery(fields), req);
+  return checkQuery(actionQuery(), req);
+}
+
+function checkSearchText(text: string | undefined): Verdict {
+  if (text === undefined) return undefined;
+  const parsed = single('query', MAX_TEXT).safeParse(text);
+  return parsed.success ? undefined : { status: 400, problems: problemsOf(parsed.error) };
+}
+
+function checkQuery(schema: z.ZodType, req: Request): Verdict {
+  const parsed = schema.safeParse(req.query);
+  return parsed.success ? undefined : { status: 400, problems: problemsOf(parsed.error) };
+}
+
+/**
+ * AdminJS parses the body of every request it routes (login included) with a parser that fails
+ * with a 500 on a malformed one. The body is read here instead, for everyone, and AdminJS finds it
+ * read; requests other than POST carry none. The import's upload is read by its own route.
+ */
+async function checkBody(req: Request, res: Response, route: AdminRoute | undefined): Promise<Verdict> {
+  if (route?.kind === 'importUpload') return undefined;
+  const body = req.method === 'POST' ? await readActionBody(req, res) : { fields: {} };
+  if ('problem' in body) return { status: body.status, problems: [body.problem] };
+  const parsed = actionPayload.safeParse(body.fields);
+  if (!parsed.success) return { status: 400, problems: problemsOf(parsed.error) };
+  Object.assign(req, { fields: body.fields, files: {}, express_formidable: { parsed: true } });
+  return undefined;
+}
+
+/** Each zod issue carries the key of its message and the values that fill it in. */
+function problemsOf(error: z.ZodError): Problem[] {
+  return error.issues.slice(0, 20).map((issue) => {
+    const params = ((issue as { params?: Record<string, string | number> }).params ?? {});
+    const parameter = typeof params.param === 'string' ? params.param : issue.path.length ? issue.path.join('.') : undefined;
+    const code = issue.message.startsWith('request') ? issue.message : 'requestMalformedParameter';
+    return { ...(parameter === undefined ? {} : { parameter }), code, params };
+  });
+}
+
+function notFound(code: string, params: Record<string, string> = {}): Verdict {
+  return { status: 404, problems: [{ code, params }] };
+}
+
+/** The path's segments decoded; undefined when a %-escape is malformed or not UTF-8, or hides a NUL. */
+function decodedPath(path: string): string[] | undefined {
+  try {
+    const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+    return segments.some((segment) => segment.includes('\u0000')) ? undefined : segments;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every name and value of the query string decodes as UTF-8 percent-encoding. */
+function wellEncodedQuery(url: string): boolean {
+  const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+  try {
+    for (const part of query.split(/[&=]/)) decodeURIComponent(part.replace(/\+/g, ' '));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The fields of a resource do not change while the app runs: worked out once per resource. */
+function resourceFieldsCache(): (resource: BaseResource) => ResourceFields {
+  const cache = new Map<string, ResourceFields>();
+  return (resource) => {
+    let fields = cache.get(resource.id());
+    if (!fields) {
+      const crm = resource instanceof CrmResource ? resource : undefined;
+      fields = {
+        properties: new Set(Object.keys(resource.decorate().properties)),
+        columns: crm?.columnShapes() ?? new Map(),
+        isKey: (id) => (crm ? crm.isKey(id) : id.length > 0 && id.length <= MAX_TEXT),
+      };
+      cache.set(resource.id(), fields);
+    }
+    return fields;
+  };
+}
