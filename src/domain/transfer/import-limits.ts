@@ -20,9 +20,9 @@ export const IMPORT_LIMITS = {
   zipEntries: 1000,
   /** Seconds the reading may take before the file is refused. */
   readSeconds: 60,
-} as const;
+};
 
-export type ImportLimits = typeof IMPORT_LIMITS;
+export type ImportLimits = Readonly<typeof IMPORT_LIMITS>;
 
 /** Counts rows and watches the clock while a file is read; throws the refusal the user sees. */
 export class ReadBudget {
