@@ -12,12 +12,18 @@ export interface ListeningServer {
 /** Listens on the configured address; a port in use is said in words an operator can act on. */
 export function listen(app: http.RequestListener, port: number, host: string): Promise<ListeningServer> {
   const server = http.createServer(app);
+  const answering = new Set<http.ServerResponse>();
   let draining = false;
   // Once draining, every answer closes its connection: keep-alive clients reconnect to another
   // instance (or find the port closed) instead of holding this process open.
+  const closeAfterAnswer = (res: http.ServerResponse) => {
+    if (!res.headersSent) res.setHeader('Connection', 'close');
+  };
   server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (draining) res.shouldKeepAlive = false;
-    res.on('finish', () => {
+    answering.add(res);
+    if (draining) closeAfterAnswer(res);
+    res.on('close', () => {
+      answering.delete(res);
       if (draining) setImmediate(() => server.closeIdleConnections());
     });
   });
@@ -25,6 +31,7 @@ export function listen(app: http.RequestListener, port: number, host: string): P
   const drain = (graceMs: number) =>
     new Promise<'drained' | 'cut'>((resolve, reject) => {
       draining = true;
+      answering.forEach(closeAfterAnswer);
       const deadline = setTimeout(() => {
         server.closeAllConnections();
         resolve('cut');
