@@ -1,5 +1,6 @@
 import path from 'node:path/posix';
 import type { Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
@@ -63,7 +64,7 @@ interface XmlHandlers {
   text?: (text: string) => void;
 }
 
-/** Streams one part through an XML parser, yielding to other requests between chunks. */
+/** Streams one part through an XML parser. */
 async function parsePart(stream: Readable, handlers: XmlHandlers, budget: ReadBudget): Promise<void> {
   const parser = new SaxesParser();
   let failure: Error | undefined;
@@ -77,6 +78,8 @@ async function parsePart(stream: Readable, handlers: XmlHandlers, budget: ReadBu
       budget.checkTime();
       parser.write(chunk);
       if (failure) throw failure;
+      // Between two chunks the server answers other requests.
+      await nextTurn();
     }
     parser.close();
     if (failure) throw failure;
