@@ -50,8 +50,7 @@ const smtpUrl = z.string().refine((value) => {
   }
 }, 'must be a URL like smtp://user:password@mail.example.com:587 (or smtps:// for TLS from the start)');
 
-const schema = z
-  .object({
+const variables = z.object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: port(0).default(3000),
@@ -78,8 +77,10 @@ const schema = z
     IMPORT_CONCURRENCY: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1).max(32).default(2),
     IMPORT_QUEUE: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0).max(1000).default(4),
     STOP_GRACE_SECONDS: z.coerce.number({ message: 'must be a whole number of seconds' }).int('must be a whole number of seconds').min(0).max(600).default(10),
-  })
-  .superRefine((env, ctx) => {
+    PG_BIN_DIR: z.string().min(1).optional(),
+  });
+
+const schema = variables.superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.SESSION_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -135,6 +136,8 @@ export interface Config {
   imports: { running: number; waiting: number };
   /** On SIGTERM or SIGINT, how long requests in flight may take before their connections are cut. */
   stopGraceSeconds: number;
+  /** Where pg_dump and pg_restore are, when not on PATH or in Debian's /usr/lib/postgresql/<major>/bin. */
+  pgBinDir?: string;
 }
 
 export class ConfigError extends Error {
@@ -183,9 +186,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     imports: { running: value.IMPORT_CONCURRENCY, waiting: value.IMPORT_QUEUE },
     stopGraceSeconds: value.STOP_GRACE_SECONDS,
+    pgBinDir: value.PG_BIN_DIR,
   };
 }
 
 function offMeansAbsent(value: string): string | undefined {
   return value === 'off' ? undefined : value;
+}
+
+/** What the database tools (backup, restore, doctor) need: which database, and where PostgreSQL's programs are. */
+export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'embedded' | 'pgBinDir' | 'logSql'> & {
+  /** `npm run restore FILE --force`: npm takes --force as its own flag and hands it on as npm_config_force. */
+  npmForce: boolean;
+};
+
+const databaseVariables = variables.pick({ DATABASE_URL: true, EMBEDDED_PG_DIR: true, EMBEDDED_PG_PORT: true, PG_BIN_DIR: true, LOG_SQL: true }).extend({
+  npm_config_force: z.string().optional(),
+});
+
+/** The tools' configuration: the same variables as the app's, without what only a running panel needs. */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const parsed = databaseVariables.safeParse(withoutEmpty(env));
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  const value = parsed.data;
+  return {
+    databaseUrl: value.DATABASE_URL,
+    embedded: { dataDir: path.resolve(value.EMBEDDED_PG_DIR), port: value.EMBEDDED_PG_PORT },
+    pgBinDir: value.PG_BIN_DIR,
+    logSql: value.LOG_SQL,
+    npmForce: value.npm_config_force === 'true',
+  };
 }

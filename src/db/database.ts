@@ -7,6 +7,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgre
 import { createSequelize } from './sequelize.js';
 import { migrate } from './migrator.js';
 import { initModels } from '../models/index.js';
+import { describeUrl } from './tool-database.js';
 
 export interface OpenDatabase {
   url: string;
@@ -25,7 +26,7 @@ export async function openDatabase(config: Config, log: (message: string) => voi
   const sequelize = createSequelize(url, { logSql: config.logSql });
   try {
     await sequelize.authenticate().catch((error: Error) => {
-      throw new Error(`Cannot connect to the database (${config.databaseUrl ? 'DATABASE_URL' : 'embedded PostgreSQL'} ${describe(url)}): ${error.message}`);
+      throw new Error(`Cannot connect to the database (${config.databaseUrl ? 'DATABASE_URL' : 'embedded PostgreSQL'} ${describeUrl(url)}): ${error.message}`);
     });
     initModels(sequelize);
     const applied = await migrate(sequelize);
@@ -57,10 +58,4 @@ export function embeddedSessionSecret(config: Config): string {
     fs.writeFileSync(file, crypto.randomBytes(48).toString('base64url'), { mode: 0o600 });
   }
   return fs.readFileSync(file, 'utf8').trim();
-}
-
-/** The URL without its password, for messages. */
-function describe(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
 }
