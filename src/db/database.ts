@@ -8,6 +8,7 @@ import { createSequelize } from './sequelize.js';
 import { migrate } from './migrator.js';
 import { initModels } from '../models/index.js';
 import { describeUrl } from './tool-database.js';
+import { checkSchema, formatSchemaReport, hasErrors } from './schema-doctor.js';
 
 export interface OpenDatabase {
   url: string;
@@ -31,6 +32,7 @@ export async function openDatabase(config: Config, log: (message: string) => voi
     initModels(sequelize);
     const applied = await migrate(sequelize);
     if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
+    await refuseUnusableSchema(url, config, log);
   } catch (error) {
     await sequelize.close();
     await embedded?.stop();
@@ -45,6 +47,18 @@ export async function openDatabase(config: Config, log: (message: string) => voi
       await embedded?.stop();
     },
   };
+}
+
+/**
+ * After the migrations the schema must be what they create: a table changed by hand, a column
+ * dropped or a trigger gone would fail requests one by one, long after the start. An error stops
+ * the start with the doctor's report; warnings are logged.
+ */
+async function refuseUnusableSchema(url: string, config: Config, log: (message: string) => void): Promise<void> {
+  const report = await checkSchema(url);
+  const where = config.databaseUrl ? `DATABASE_URL ${describeUrl(url)}` : `the embedded PostgreSQL in ${config.embedded.dataDir}`;
+  if (hasErrors(report)) throw new Error(`PetroCRM cannot use this database's schema.\n${formatSchemaReport(report, where)}\nRun npm run doctor after fixing it.`);
+  for (const finding of report.findings) if (finding.severity === 'warning') log(`Schema warning: ${finding.message}`);
 }
 
 /**
