@@ -23,7 +23,9 @@ function heldRequest(port: number, cookie: string, body: string) {
   const bytes = Buffer.from(body);
   const request = http.request({
     host: '127.0.0.1', port, method: 'POST', path: '/admin/api/resources/branches/actions/new', agent: false,
-    headers: { 'Content-Type': 'application/json', 'Content-Length': bytes.length, Cookie: cookie },
+    // The server answers 100 Continue once it has read the headers and handed the request to the
+    // app: from then on the request is in flight there, not waiting in the kernel's accept queue.
+    headers: { 'Content-Type': 'application/json', 'Content-Length': bytes.length, Cookie: cookie, Expect: '100-continue' },
   });
   const answer = new Promise<Answer>((resolve, reject) => {
     request.on('response', (response) => {
@@ -34,9 +36,14 @@ function heldRequest(port: number, cookie: string, body: string) {
     });
     request.on('error', reject);
   });
-  // Sent at once, so the request has reached the app before the signal.
-  request.write(bytes.subarray(0, 8));
-  return { answer, finish: () => request.end(bytes.subarray(8)) };
+  const reached = new Promise<void>((resolve) =>
+    request.once('continue', () => {
+      request.write(bytes.subarray(0, 8));
+      resolve();
+    }),
+  );
+  request.flushHeaders();
+  return { answer, reached, finish: () => request.end(bytes.subarray(8)) };
 }
 
 function get(port: number, urlPath: string, agent: http.Agent): Promise<{ status: number; socketClosed: Promise<void> }> {
@@ -94,6 +101,7 @@ describe('stopping npm start with a signal', () => {
     const inFlight = heldRequest(port, cookie, JSON.stringify({ code: 'SH', name: '上海分公司', kind: 'branch', region: '华东' }));
     const neverEnds = heldRequest(port, cookie, JSON.stringify({ code: 'NJ', name: '南京分公司', kind: 'branch', region: '华东' }));
     const neverAnswered = neverEnds.answer.then(() => 'answered', (error: NodeJS.ErrnoException) => error.code);
+    await Promise.all([inFlight.reached, neverEnds.reached]);
 
     started.child.kill('SIGTERM');
     await waitFor(started, 'SIGTERM: stopping PetroCRM');

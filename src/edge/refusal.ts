@@ -17,17 +17,21 @@ export function languageOf(req: Request): Language {
   return req.session?.adminUser?.locale === 'en' ? 'en' : 'zh-CN';
 }
 
+/** Words of their own for some problems (the dashboard's filters are worded by the dashboard). */
+export type ProblemWords = (problem: Problem, language: Language) => string | undefined;
+
 /**
- * A refused request, in the employee's language: one message for a notice, and each problem on
- * its own for a program. The notice has the shape AdminJS shows after a failed action.
+ * A refused request, in the employee's language: one message for a notice, each problem on its
+ * own for a program, and `error` in the shape the dashboard page reads. The notice has the shape
+ * AdminJS shows after a failed action.
  */
-export function sendRefusal(req: Request, res: Response, status: number, problems: Problem[]): void {
+export function sendRefusal(req: Request, res: Response, status: number, problems: Problem[], words?: ProblemWords): void {
   const language = languageOf(req);
-  const described = problems.map(({ parameter, code, params }) => ({
-    ...(parameter === undefined ? {} : { parameter }),
-    code,
-    message: translate(language, code, { param: parameter ?? '', ...params }),
+  const described = problems.map((problem) => ({
+    ...(problem.parameter === undefined ? {} : { parameter: problem.parameter }),
+    code: problem.code,
+    message: words?.(problem, language) ?? translate(language, problem.code, { param: problem.parameter ?? '', ...problem.params }),
   }));
   const message = described.length === 1 ? described[0].message : translate(language, 'requestRefused', { problems: described.map((problem) => problem.message).join('; ') });
-  res.status(status).json({ message, problems: described, notice: { message, type: 'error' } });
+  res.status(status).json({ message, problems: described, notice: { message, type: 'error' }, error: { problem: described[0]?.code, message } });
 }

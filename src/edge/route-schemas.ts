@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ColumnShape } from '../db/column-shapes.js';
 import { INT_LIMITS } from '../db/column-shapes.js';
-import { PERIODS } from '../../dashboards/dashboard-filters.js';
+import { PERIODS, type FilterProblem } from '../../dashboards/dashboard-filters.js';
 import { allowsRange, choice, filterValueProblem, isDay, refuse, single, wholeNumber } from './parameter-rules.js';
 
 /**
@@ -122,14 +122,18 @@ export function bulkQuery(fields: ResourceFields) {
   return z.looseObject(known).superRefine(otherParameters(Object.keys(known)));
 }
 
-/** `/api/dashboard?period=…&from=…&to=…&branch=…`; the handler then checks the range itself. */
+/**
+ * `/api/dashboard?period=…&from=…&to=…&branch=…`, refused with the dashboard's own problems
+ * (badPeriod, badDate, badBranch), which its page shows; the handler then checks the range itself.
+ */
 export function dashboardQuery() {
-  const day = (param: string) => single(param).transform((value, ctx) => (isDay(value) ? value : refuse(ctx, 'requestNotADate', { param })));
+  const param = (name: string, problem: FilterProblem, valid: (value: string) => boolean) =>
+    z.unknown().transform((value, ctx): string => (typeof value === 'string' && !value.includes('\u0000') && valid(value) ? value : refuse(ctx, problem, { param: name })));
   const known = {
-    period: choice('period', PERIODS).optional(),
-    from: day('from').optional(),
-    to: day('to').optional(),
-    branch: wholeNumber('branch', 1, Number(INT_LIMITS.int32.max)).optional(),
+    period: param('period', 'badPeriod', (value) => (PERIODS as readonly string[]).includes(value)).optional(),
+    from: param('from', 'badDate', isDay).optional(),
+    to: param('to', 'badDate', isDay).optional(),
+    branch: param('branch', 'badBranch', (value) => /^\d{1,10}$/.test(value) && Number(value) >= 1 && Number(value) <= Number(INT_LIMITS.int32.max)).optional(),
   };
   return z.looseObject(known).superRefine(otherParameters(Object.keys(known)));
 }

@@ -6,12 +6,14 @@ import { CrmResource } from '../db/crm-resource.js';
 import { matchAdminRoute, type AdminRoute, type RouteMethod } from './admin-routes.js';
 import { MAX_TEXT, single } from './parameter-rules.js';
 import { actionPayload, readActionBody } from './request-body.js';
-import { sendRefusal, type Problem } from './refusal.js';
+import { sendRefusal, type Problem, type ProblemWords } from './refusal.js';
+import { filterProblemMessage } from '../../dashboards/dashboard-labels.js';
+import type { FilterProblem } from '../../dashboards/dashboard-filters.js';
 import {
   actionQuery, bulkQuery, dashboardQuery, exportQuery, importTemplateQuery, importUploadQuery, listQuery, searchQuery, type ResourceFields,
 } from './route-schemas.js';
 
-type Verdict = { status: number; problems: Problem[]; allow?: string } | undefined;
+type Verdict = { status: number; problems: Problem[]; allow?: string; words?: ProblemWords } | undefined;
 
 /**
  * Every request parameter is parsed here, at the edge, before the access gate and AdminJS see it:
@@ -24,7 +26,7 @@ type Verdict = { status: number; problems: Problem[]; allow?: string } | undefin
  * whatever they ask, and telling them which resources exist would say too much.
  */
 export function validateRequests(admin: AdminJS): RequestHandler {
-  const fieldsOf = resourceFieldsCache();
+  const schemasOf = resourceSchemasCache();
   return async (req, res, next) => {
     try {
       const segments = decodedPath(req.path);
@@ -33,56 +35,59 @@ export function validateRequests(admin: AdminJS): RequestHandler {
       const route = method && matchAdminRoute(method, segments);
       if (route?.kind === 'refreshToken') return sendRefusal(req, res, 404, [{ code: 'requestPageNotFound' }]);
 
-      const verdict = (await checkBody(req, res, route)) ?? (route && req.session?.adminUser ? await checkRoute(admin, route, req, fieldsOf) : undefined);
+      const verdict = (await checkBody(req, res, route)) ?? (route && req.session?.adminUser ? await checkRoute(admin, route, req, schemasOf) : undefined);
       if (!verdict) return next();
       if (verdict.allow) res.setHeader('Allow', verdict.allow);
-      sendRefusal(req, res, verdict.status, verdict.problems);
+      sendRefusal(req, res, verdict.status, verdict.problems, verdict.words);
     } catch (error) {
       next(error);
     }
   };
 }
 
-async function checkRoute(admin: AdminJS, route: AdminRoute, req: Request, fieldsOf: (resource: BaseResource) => ResourceFields): Promise<Verdict> {
-  if (route.kind === 'dashboard') return checkQuery(dashboardQuery(), req);
-  if (route.kind === 'page') return admin.options.pages?.[route.pageName] ? checkQuery(actionQuery(), req) : notFound('requestPageNotFound');
+async function checkRoute(admin: AdminJS, route: AdminRoute, req: Request, schemasOf: (resource: BaseResource) => ResourceSchemas): Promise<Verdict> {
+  if (route.kind === 'dashboard') {
+    const verdict = checkQuery(ROUTE_SCHEMAS.dashboard, req);
+    return verdict && { ...verdict, words: dashboardWords };
+  }
+  if (route.kind === 'page') return admin.options.pages?.[route.pageName] ? checkQuery(ROUTE_SCHEMAS.action, req) : notFound('requestPageNotFound');
   if (route.kind === 'refreshToken') return notFound('requestPageNotFound');
 
   const resource = admin.resources.find((candidate) => candidate.id() === route.resourceId);
   if (!resource) return notFound('requestResourceNotFound', { resource: route.resourceId.slice(0, 60) });
-  const fields = fieldsOf(resource);
+  const schemas = schemasOf(resource);
   switch (route.kind) {
     case 'export':
-      return checkQuery(exportQuery(fields), req);
+      return checkQuery(schemas.export, req);
     case 'importTemplate':
-      return checkQuery(importTemplateQuery(), req);
+      return checkQuery(ROUTE_SCHEMAS.importTemplate, req);
     case 'importUpload':
-      return checkQuery(importUploadQuery(), req);
+      return checkQuery(ROUTE_SCHEMAS.importUpload, req);
     case 'search':
-      return checkSearchText(route.query) ?? checkQuery(searchQuery(fields), req);
+      return checkSearchText(route.query) ?? checkQuery(schemas.search, req);
     case 'resourceAction':
     case 'recordAction':
     case 'bulkAction':
-      return checkAction(resource, route, req, fields);
+      return checkAction(resource, route, req, schemas);
   }
 }
 
-function checkAction(resource: BaseResource, route: Extract<AdminRoute, { action: string }>, req: Request, fields: ResourceFields): Verdict {
+function checkAction(resource: BaseResource, route: Extract<AdminRoute, { action: string }>, req: Request, schemas: ResourceSchemas): Verdict {
   const action = Object.hasOwn(resource.decorate().actions, route.action) ? resource.decorate().actions[route.action] : undefined;
   const ofThisKind = route.kind === 'recordAction' ? action?.isRecordType() : route.kind === 'bulkAction' ? action?.isBulkType() : action?.isResourceType();
   if (!action || !ofThisKind || !action.hasHandler()) return notFound('requestActionNotFound', { resource: resource.id(), action: route.action.slice(0, 60) });
   // AdminJS's own "new" answers a GET by failing: only a submitted form creates a record.
   if (route.action === 'new' && req.method !== 'POST') return { status: 405, allow: 'POST', problems: [{ code: 'requestMethodNotAllowed', params: { action: route.action } }] };
-  if (route.kind === 'recordAction' && !fields.isKey(route.recordId)) return notFound('requestRecordNotFound', { id: route.recordId.slice(0, 40) });
-  if (route.kind === 'bulkAction') return checkQuery(bulkQuery(fields), req);
-  if (route.action === 'list') return checkQuery(listQuery(fields), req);
-  if (route.action === 'search') return checkSearchText('query' in route ? route.query : undefined) ?? checkQuery(searchQuery(fields), req);
-  return checkQuery(actionQuery(), req);
+  if (route.kind === 'recordAction' && !schemas.fields.isKey(route.recordId)) return notFound('requestRecordNotFound', { id: route.recordId.slice(0, 40) });
+  if (route.kind === 'bulkAction') return checkQuery(schemas.bulk, req);
+  if (route.action === 'list') return checkQuery(schemas.list, req);
+  if (route.action === 'search') return checkSearchText('query' in route ? route.query : undefined) ?? checkQuery(schemas.search, req);
+  return checkQuery(ROUTE_SCHEMAS.action, req);
 }
 
 function checkSearchText(text: string | undefined): Verdict {
   if (text === undefined) return undefined;
-  const parsed = single('query', MAX_TEXT).safeParse(text);
+  const parsed = SEARCH_TEXT.safeParse(text);
   return parsed.success ? undefined : { status: 400, problems: problemsOf(parsed.error) };
 }
 
@@ -111,10 +116,16 @@ function problemsOf(error: z.ZodError): Problem[] {
   return error.issues.slice(0, 20).map((issue) => {
     const params = ((issue as { params?: Record<string, string | number> }).params ?? {});
     const parameter = typeof params.param === 'string' ? params.param : issue.path.length ? issue.path.join('.') : undefined;
-    const code = issue.message.startsWith('request') ? issue.message : 'requestMalformedParameter';
+    const code = issue.message.startsWith('request') || DASHBOARD_PROBLEMS.includes(issue.message) ? issue.message : 'requestMalformedParameter';
     return { ...(parameter === undefined ? {} : { parameter }), code, params };
   });
 }
+
+const DASHBOARD_PROBLEMS: readonly string[] = ['badPeriod', 'badDate', 'badBranch'];
+
+/** The dashboard page shows its filters' problems in its own words. */
+const dashboardWords: ProblemWords = (problem, language) =>
+  DASHBOARD_PROBLEMS.includes(problem.code) ? filterProblemMessage(problem.code as FilterProblem, language) : undefined;
 
 function notFound(code: string, params: Record<string, string> = {}): Verdict {
   return { status: 404, problems: [{ code, params }] };
@@ -141,20 +152,35 @@ function wellEncodedQuery(url: string): boolean {
   }
 }
 
-/** The fields of a resource do not change while the app runs: worked out once per resource. */
-function resourceFieldsCache(): (resource: BaseResource) => ResourceFields {
-  const cache = new Map<string, ResourceFields>();
+interface ResourceSchemas {
+  fields: ResourceFields;
+  list: z.ZodType;
+  search: z.ZodType;
+  bulk: z.ZodType;
+  export: z.ZodType;
+}
+
+/**
+ * A resource's fields and route schemas do not change while the app runs: built once per resource
+ * (building a zod schema costs forty times what using one does).
+ */
+function resourceSchemasCache(): (resource: BaseResource) => ResourceSchemas {
+  const cache = new Map<string, ResourceSchemas>();
   return (resource) => {
-    let fields = cache.get(resource.id());
-    if (!fields) {
+    let schemas = cache.get(resource.id());
+    if (!schemas) {
       const crm = resource instanceof CrmResource ? resource : undefined;
-      fields = {
+      const fields: ResourceFields = {
         properties: new Set(Object.keys(resource.decorate().properties)),
         columns: crm?.columnShapes() ?? new Map(),
         isKey: (id) => (crm ? crm.isKey(id) : id.length > 0 && id.length <= MAX_TEXT),
       };
-      cache.set(resource.id(), fields);
+      schemas = { fields, list: listQuery(fields), search: searchQuery(fields), bulk: bulkQuery(fields), export: exportQuery(fields) };
+      cache.set(resource.id(), schemas);
     }
-    return fields;
+    return schemas;
   };
 }
+
+const SEARCH_TEXT = single('query', MAX_TEXT);
+const ROUTE_SCHEMAS = { dashboard: dashboardQuery(), importTemplate: importTemplateQuery(), importUpload: importUploadQuery(), action: actionQuery() };

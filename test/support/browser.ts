@@ -63,7 +63,8 @@ export async function openLoggedInPage(
     return url.hostname === app.hostname || url.hostname === '127.0.0.1' || url.hostname === 'localhost' ? route.continue() : route.abort();
   });
   const page = await context.newPage();
-  await page.goto(new URL('/admin/login', app.origin).toString());
+  // The login page loads the component bundle, which a fresh app builds on that first request.
+  await page.goto(new URL('/admin/login', app.origin).toString(), { timeout: FIRST_LOAD_TIMEOUT });
   await options.onLoginPage?.(page);
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', options.password ?? DEMO_PASSWORD);
