@@ -11,7 +11,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** The run as Markdown tables, ready for the README. */
-export function loadReport(stats: UserStats, samples: Sample[], run: { users: number; seconds: number }): string {
+export function loadReport(stats: UserStats, samples: Sample[], fullCollections: Array<{ second: number; heapMb: number }>, run: { users: number; seconds: number }): string {
   const rows = [...stats.actions].sort(([, a], [, b]) => b.latenciesMs.length - a.latenciesMs.length);
   const all = rows.flatMap(([, action]) => action.latenciesMs).sort((a, b) => a - b);
   const statuses = new Map<string, number>();
@@ -33,13 +33,19 @@ export function loadReport(stats: UserStats, samples: Sample[], run: { users: nu
     }),
     `| all | ${all.length} | ${ms(percentile(all, 50))} | ${ms(percentile(all, 95))} | ${ms(all.at(-1) ?? 0)} | |`,
     '',
-    'The app process over the run (resident memory; database connections it held, sessions included):',
+    'The app process from the first login to the end (resident memory; database connections it held, sessions included):',
     '',
     `| second | ${samples.map((sample) => sample.second).join(' | ')} |`,
     `| --- | ${samples.map(() => '---:').join(' | ')} |`,
     `| RSS MB | ${samples.map((sample) => sample.rssMb.toFixed(0)).join(' | ')} |`,
     `| connections | ${samples.map((sample) => sample.connections).join(' | ')} |`,
   ];
+  lines.push(
+    '',
+    'JavaScript heap left after each full collection (V8 Mark-Compact), from the first login on:',
+    '',
+    fullCollections.length === 0 ? '(no full collection during the run)' : fullCollections.map((collection) => `${collection.second} s: ${collection.heapMb.toFixed(0)} MB`).join(', '),
+  );
   if (stats.serverErrors.length > 0) lines.push('', 'First server errors:', ...stats.serverErrors.map((error) => `- ${error}`));
   return lines.join('\n');
 }

@@ -37,35 +37,56 @@ try {
 
   spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
   const port = await freePort();
-  app = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'server.js')], {
+  // --trace-gc prints the heap left after each full collection: the live memory, which resident
+  // memory only shows through V8's lazy collector.
+  app = spawn(process.execPath, ['--trace-gc', path.join(PROJECT_ROOT, 'dist', 'src', 'server.js')], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: database.url, SESSION_SECRET: crypto.randomBytes(48).toString('base64url'), PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'no' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await printed(app, 'PetroCRM is running at');
+  const fullCollections = liveHeapAfterFullCollections(app);
   const origin = `http://127.0.0.1:${port}`;
   log(`PetroCRM (pid ${app.pid}) on ${origin}; ${users} users for ${seconds} s`);
 
   const samples: Array<{ second: number; rssMb: number; connections: number }> = [];
   const watcher = new pg.Client(database.url);
+  watcher.on('error', (error) => log(`sampling connection lost: ${error.message}`));
   await watcher.connect();
   const started = Date.now();
   const sample = async () => {
     const { rows } = await watcher.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
     samples.push({ second: Math.round((Date.now() - started) / 1000), rssMb: rssMb(app!.pid!), connections: rows[0].n });
   };
+  const sampleOrSay = () => sample().catch((error: unknown) => log(`sample failed: ${error instanceof Error ? error.message : String(error)}`));
   await sample();
-  const timer = setInterval(() => void sample(), 5000);
+  const timer = setInterval(() => void sampleOrSay(), 5000);
   const stats: UserStats = await runVirtualUsers(origin, users, seconds * 1000);
   clearInterval(timer);
   await sample();
   await watcher.end();
-  console.log(loadReport(stats, samples, { users, seconds }));
+  console.log(loadReport(stats, samples, fullCollections, { users, seconds }));
 } finally {
   if (app?.pid) {
     app.kill('SIGTERM');
     await new Promise((resolve) => app!.once('exit', resolve));
   }
   await database.stop();
+}
+
+/** `[…] 81234 ms: Mark-Compact 180.1 (200.3) -> 95.6 (190.1) MB, …`: when, and the heap left. */
+function liveHeapAfterFullCollections(child: ReturnType<typeof spawn>): Array<{ second: number; heapMb: number }> {
+  const collections: Array<{ second: number; heapMb: number }> = [];
+  const started = Date.now();
+  let pending = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      const heap = /Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \(/.exec(line)?.[1];
+      if (heap) collections.push({ second: Math.round((Date.now() - started) / 1000), heapMb: Number(heap) });
+    }
+  });
+  return collections;
 }
 
 function rssMb(pid: number): number {
