@@ -33,6 +33,7 @@ export function validateRequests(admin: AdminJS): RequestHandler {
       if (!segments || !wellEncodedQuery(req.originalUrl)) return sendRefusal(req, res, 400, [{ code: 'requestBadEncoding' }]);
       const method: RouteMethod | undefined = req.method === 'POST' ? 'post' : req.method === 'GET' || req.method === 'HEAD' ? 'get' : undefined;
       const route = method && matchAdminRoute(method, segments);
+      // AdminJS fails with a 500 here unless an auth provider is configured, and none is.
       if (route?.kind === 'refreshToken') return sendRefusal(req, res, 404, [{ code: 'requestPageNotFound' }]);
 
       const verdict = (await checkBody(req, res, route)) ?? (route && req.session?.adminUser ? await checkRoute(admin, route, req, schemasOf) : undefined);
@@ -45,13 +46,17 @@ export function validateRequests(admin: AdminJS): RequestHandler {
   };
 }
 
-async function checkRoute(admin: AdminJS, route: AdminRoute, req: Request, schemasOf: (resource: BaseResource) => ResourceSchemas): Promise<Verdict> {
+async function checkRoute(
+  admin: AdminJS,
+  route: Exclude<AdminRoute, { kind: 'refreshToken' }>,
+  req: Request,
+  schemasOf: (resource: BaseResource) => ResourceSchemas,
+): Promise<Verdict> {
   if (route.kind === 'dashboard') {
     const verdict = checkQuery(ROUTE_SCHEMAS.dashboard, req);
     return verdict && { ...verdict, words: dashboardWords };
   }
   if (route.kind === 'page') return admin.options.pages?.[route.pageName] ? checkQuery(ROUTE_SCHEMAS.action, req) : notFound('requestPageNotFound');
-  if (route.kind === 'refreshToken') return notFound('requestPageNotFound');
 
   const resource = admin.resources.find((candidate) => candidate.id() === route.resourceId);
   if (!resource) return notFound('requestResourceNotFound', { resource: route.resourceId.slice(0, 60) });
