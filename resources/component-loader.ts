@@ -1,8 +1,23 @@
 import path from 'node:path';
 import { ComponentLoader } from 'adminjs';
+import { sourceFileOf } from '../src/project-root.js';
+
+/**
+ * Registers components by their source files also when the server runs compiled from dist/ (where
+ * each registration computes its path next to the compiled code): AdminJS bundles the .tsx itself.
+ */
+class SourceComponentLoader extends ComponentLoader {
+  override add(name: string, filePath: string, caller?: string): string {
+    return super.add(name, sourceFileOf(filePath), caller);
+  }
+
+  override override(name: string, filePath: string, caller?: string): string {
+    return super.override(name, sourceFileOf(filePath), caller);
+  }
+}
 
 /** Every custom React component is registered here, once, by a name resources refer to. */
-export const componentLoader = new ComponentLoader();
+export const componentLoader = new SourceComponentLoader();
 
 const file = (...parts: string[]) => path.join(import.meta.dirname, ...parts);
 

@@ -18,6 +18,9 @@ import { createTransferRouter } from '../resources/transfer/transfer.routes.js';
 import { dashboardOptions } from '../dashboards/dashboard.handler.js';
 import { registerStateRules } from './domain/state-rules/register-state-rules.js';
 import { registerFigureFilters } from './domain/figures/register-figure-filters.js';
+import { validateRequests } from './edge/validate-requests.js';
+import { answerRecoverableErrors } from './edge/recoverable-errors.js';
+import { healthz } from './edge/healthz.js';
 
 AdminJS.registerAdapter({ Database: AdminJSSequelize.Database, Resource: GuardedResource });
 
@@ -63,9 +66,11 @@ export function buildApp({ config, databaseUrl, sessionSecret, log = console.err
     pruneSessions: config.nodeEnv !== 'test',
     lifetime: config.session,
     limits: { addressFailures: config.login.maxFailuresPerAddress, accountFailures: config.login.maxFailuresPerAccount, lockMinutes: config.login.lockoutMinutes },
+    // Parameters are parsed before the gate decides on them: a malformed id never reaches a query.
+    edge: validateRequests(admin),
     log,
   });
-  panel.router.use('/transfer', createTransferRouter(admin));
+  panel.router.use('/transfer', createTransferRouter(admin, config.imports));
   // @adminjs/express starts a component build of its own here, unawaited; the lifecycle builds once
   // and waits for it before listening, so this one is switched off (two builds write one file).
   const skipBundle = process.env.ADMIN_JS_SKIP_BUNDLE;
@@ -79,10 +84,9 @@ export function buildApp({ config, databaseUrl, sessionSecret, log = console.err
   if (config.trustProxy) app.set('trust proxy', 1);
   app.use(securityHeaders({ https: config.cookieSecure }));
   app.get('/', (_req, res) => res.redirect(ROOT_PATH));
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.get('/healthz', healthz(databaseUrl));
   app.use(ROOT_PATH, panel.router);
+  app.use(answerRecoverableErrors(log));
   app.use(hideInternalErrors(log));
 
   return { app, admin, close: () => panel.close() };

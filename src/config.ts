@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DAILY_TIME } from './domain/analysis/daily-time.js';
 import { DEFAULT_BUSINESS_TIME_ZONE, isTimeZone } from './clock/business-clock.js';
+import { PROJECT_ROOT } from './project-root.js';
 
 /**
  * The only reader of process.env. Every variable is declared here once, with its default and a
@@ -11,14 +12,12 @@ import { DEFAULT_BUSINESS_TIME_ZONE, isTimeZone } from './clock/business-clock.j
  * bad value stops the app with a message that names the variable.
  */
 
-const projectRoot = path.resolve(import.meta.dirname, '..');
-
 /**
  * AdminJS's bundle cannot live under a dot-folder (express 5 will not serve it in production), so it
  * goes to the temp folder: one per user and checkout, so neither can overwrite or lock out the other.
  */
 function defaultBundleDir(): string {
-  const checkout = crypto.createHash('sha256').update(projectRoot).digest('hex').slice(0, 8);
+  const checkout = crypto.createHash('sha256').update(PROJECT_ROOT).digest('hex').slice(0, 8);
   return path.join(os.tmpdir(), `petrocrm-adminjs-${os.userInfo().uid}-${checkout}`);
 }
 
@@ -52,13 +51,12 @@ const smtpUrl = z.string().refine((value) => {
   }
 }, 'must be a URL like smtp://user:password@mail.example.com:587 (or smtps:// for TLS from the start)');
 
-const schema = z
-  .object({
+const variables = z.object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: port(0).default(3000),
     DATABASE_URL: postgresUrl.optional(),
-    EMBEDDED_PG_DIR: z.string().min(1).default(path.join(projectRoot, '.data', 'postgres')),
+    EMBEDDED_PG_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, '.data', 'postgres')),
     EMBEDDED_PG_PORT: port(1).default(54329),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     COOKIE_SECURE: flag.default(false),
@@ -81,9 +79,14 @@ const schema = z
     ANALYSIS_SCHEDULE: z.union([z.literal('off'), z.string().regex(DAILY_TIME, "must be a time of day like 02:30, or 'off'")]).optional(),
     CHURN_AT_RISK_DAYS: z.coerce.number().int().min(1).default(90),
     CHURN_CHURNED_DAYS: z.coerce.number().int().min(1).default(180),
+    IMPORT_CONCURRENCY: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1).max(32).default(2),
+    IMPORT_QUEUE: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0).max(1000).default(4),
+    STOP_GRACE_SECONDS: z.coerce.number({ message: 'must be a whole number of seconds' }).int('must be a whole number of seconds').min(0).max(600).default(10),
+    PG_BIN_DIR: z.string().min(1).optional(),
     BUSINESS_TIME_ZONE: z.string().refine(isTimeZone, 'must be a time zone name like Asia/Shanghai').default(DEFAULT_BUSINESS_TIME_ZONE),
-  })
-  .superRefine((env, ctx) => {
+  });
+
+const schema = variables.superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.SESSION_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -143,6 +146,12 @@ export interface Config {
     atRiskDays: number;
     churnedDays: number;
   };
+  /** Imports read and checked at once in this instance, and how many more may wait for a turn. */
+  imports: { running: number; waiting: number };
+  /** On SIGTERM or SIGINT, how long requests in flight may take before their connections are cut. */
+  stopGraceSeconds: number;
+  /** Where pg_dump and pg_restore are, when not on PATH or in Debian's /usr/lib/postgresql/<major>/bin. */
+  pgBinDir?: string;
 }
 
 export class ConfigError extends Error {
@@ -191,9 +200,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       atRiskDays: value.CHURN_AT_RISK_DAYS,
       churnedDays: value.CHURN_CHURNED_DAYS,
     },
+    imports: { running: value.IMPORT_CONCURRENCY, waiting: value.IMPORT_QUEUE },
+    stopGraceSeconds: value.STOP_GRACE_SECONDS,
+    pgBinDir: value.PG_BIN_DIR,
   };
 }
 
 function offMeansAbsent(value: string): string | undefined {
   return value === 'off' ? undefined : value;
+}
+
+/** What the database tools (backup, restore, doctor) need: which database, and where PostgreSQL's programs are. */
+export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'embedded' | 'pgBinDir' | 'logSql'> & {
+  /** `npm run restore FILE --force`: npm takes --force as its own flag and hands it on as npm_config_force. */
+  npmForce: boolean;
+};
+
+const databaseVariables = variables.pick({ DATABASE_URL: true, EMBEDDED_PG_DIR: true, EMBEDDED_PG_PORT: true, PG_BIN_DIR: true, LOG_SQL: true }).extend({
+  npm_config_force: z.string().optional(),
+});
+
+/** The tools' configuration: the same variables as the app's, without what only a running panel needs. */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const parsed = databaseVariables.safeParse(withoutEmpty(env));
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  const value = parsed.data;
+  return {
+    databaseUrl: value.DATABASE_URL,
+    embedded: { dataDir: path.resolve(value.EMBEDDED_PG_DIR), port: value.EMBEDDED_PG_PORT },
+    pgBinDir: value.PG_BIN_DIR,
+    logSql: value.LOG_SQL,
+    npmForce: value.npm_config_force === 'true',
+  };
 }

@@ -1,4 +1,3 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { openDatabase, embeddedSessionSecret, type OpenDatabase } from './db/database.js';
@@ -11,10 +10,13 @@ import { assertEveryTableScoped } from './access/authorisation/schema-check.js';
 import { startOutboxSender } from './domain/marketing/outbox-sender.js';
 import { applyDomainSettings } from './domain/domain-settings.js';
 import { startAnalysisSchedule } from './domain/analysis/analysis-schedule.js';
+import { listen } from './http-server.js';
 
 export interface RunningPetroCrm {
   url: string;
   database: OpenDatabase;
+  /** The panel's AdminJS instance: its resources and actions, as the routes serve them. */
+  admin: PetroApp['admin'];
   stop(): Promise<void>;
 }
 
@@ -40,16 +42,19 @@ export async function startPetroCrm(config: Config, log: (message: string) => vo
     const added = await ensureDefaultPermissions(resourceActionsOf(petro.admin));
     if (added > 0) log(`Added ${added} default rows to the permission matrix`);
     if (config.nodeEnv === 'production') await petro.admin.initialize();
-    const server = await listen(petro.app, config);
-    const { port } = server.address() as AddressInfo;
+    const listening = await listen(petro.app, config.port, config.host);
+    const { port } = listening.server.address() as AddressInfo;
     const openedApp = petro;
     const jobs = startBackgroundJobs(config, log);
     return {
       url: `http://localhost:${port}${ROOT_PATH}`,
       database,
+      admin: openedApp.admin,
+      // New connections are refused at once; requests in flight get the grace period while the
+      // background jobs finish their run, then the pools close and PostgreSQL stops last.
       stop: async () => {
-        await jobs.stop();
-        await closeServer(server);
+        const [drained] = await Promise.all([listening.drain(config.stopGraceSeconds * 1000), jobs.stop()]);
+        if (drained === 'cut') log(`Requests still running after ${config.stopGraceSeconds} s were cut off`);
         await openedApp.close();
         await database.close();
       },
@@ -68,22 +73,4 @@ function startBackgroundJobs(config: Config, log: (message: string) => void): { 
     config.mail.sendIntervalSeconds > 0 ? startOutboxSender(config.mail.sendIntervalSeconds, log) : undefined,
   ].filter((job) => job !== undefined);
   return { stop: async () => void (await Promise.all(jobs.map((job) => job.stop()))) };
-}
-
-function listen(app: http.RequestListener, config: Config): Promise<http.Server> {
-  return new Promise((resolve, reject) => {
-    const server = http.createServer(app);
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new Error(`PORT ${config.port} is already in use; set PORT to a free port.`) : error),
-    );
-    server.listen(config.port, config.host, () => resolve(server));
-  });
-}
-
-/** Stops accepting, lets requests in flight finish, then drops idle keep-alive connections. */
-function closeServer(server: http.Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeIdleConnections();
-  });
 }

@@ -28,9 +28,10 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopping PetroCRM…`);
+    console.log(`${signal}: stopping PetroCRM (requests in flight have ${config.stopGraceSeconds} s to finish)…`);
     try {
       await running.stop();
+      console.log('PetroCRM stopped.');
       process.exit(0);
     } catch (error) {
       console.error('Stopping failed:', error);

@@ -19,6 +19,7 @@ import { wallClock } from '../../src/clock/business-clock.js';
 import { describeColumns } from '../../src/domain/transfer/transfer-columns.js';
 import { resourceLabel } from '../../src/domain/transfer/transfer-labels.js';
 import { writeExport, type ExportFormat } from '../../src/domain/transfer/write-export.js';
+import { importSlots, type ImportSlotOptions } from './import-slots.js';
 
 /** Rows read per query of an export: one page in memory at a time. */
 const EXPORT_PAGE_SIZE = 2000;
@@ -37,17 +38,20 @@ interface Transfer {
  *   GET  /:resourceId/import/template?format=csv|xlsx                          an empty file to fill
  *   POST /:resourceId/import/check?duplicates=skip|update   (the file as the body)   every row checked, JSON
  *   POST /:resourceId/import/commit?duplicates=skip|update  (the file again)         written, progress as NDJSON
- * Each asks the permission matrix first ('export' or 'import' on that resource). The file is sent
+ * Each asks the permission matrix first ('export' or 'import' on that resource); an upload then waits
+ * for one of the few import slots (import-slots.ts) before its body is read. The file is sent
  * again for the commit rather than kept between the two requests, so any app instance can serve
  * either and nothing is left behind when the user walks away.
  */
-export function createTransferRouter(admin: AdminJS): express.Router {
+export function createTransferRouter(admin: AdminJS, slots: ImportSlotOptions): express.Router {
   const router = express.Router();
   const upload = express.raw({ type: () => true, limit: `${MAX_UPLOAD_MB}mb` });
+  // One queue for checks and commits: both read the whole file and check every row.
+  const slot = importSlots(slots);
   router.get('/:resourceId/export', allowed(admin, 'export'), exportList(admin));
   router.get('/:resourceId/import/template', allowed(admin, 'import'), downloadTemplate);
-  router.post('/:resourceId/import/check', allowed(admin, 'import'), upload, checkUpload);
-  router.post('/:resourceId/import/commit', allowed(admin, 'import'), upload, commitUpload);
+  router.post('/:resourceId/import/check', allowed(admin, 'import'), slot, upload, checkUpload);
+  router.post('/:resourceId/import/commit', allowed(admin, 'import'), slot, upload, commitUpload);
   router.use(uploadTooLarge);
   return router;
 }

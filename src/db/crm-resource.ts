@@ -9,6 +9,7 @@ import { isCalendarDay } from '../clock/calendar-day.js';
 import { dayProblem, decimalProblem, instantOf, instantProblem } from './strict-values.js';
 import { BusinessRuleError } from '../errors/business-rule-error.js';
 import { listFiltersOf } from './list-filters.js';
+import { columnShapesOf, fitsInteger, type ColumnShape } from './column-shapes.js';
 
 type Attribute = ModelAttributeColumnOptions;
 type Values = Record<string, unknown>;
@@ -194,9 +195,16 @@ export class CrmResource extends SequelizeResource {
     return { ...params, [title]: parts.map((part) => params[part]).filter((value) => value != null && value !== '').join(' ') };
   }
 
-  private isKey(id: unknown): boolean {
-    const key = this.sequelizeModel.getAttributes()[this.primaryKey()];
-    return !isNumericType(key) || /^\d+$/.test(String(id));
+  /** What each column can hold, for checking a request's parameters before anything reaches SQL. */
+  columnShapes(): Map<string, ColumnShape> {
+    return columnShapesOf(this.sequelizeModel);
+  }
+
+  /** Whether a record with this id can exist at all: an integer key out of its column's range cannot. */
+  isKey(id: unknown): boolean {
+    const key = this.columnShapes().get(this.primaryKey());
+    if (key?.kind === 'int32' || key?.kind === 'int64') return /^\d+$/.test(String(id)) && fitsInteger(String(id), key.kind);
+    return typeof id === 'string' || typeof id === 'number';
   }
 
   // -- reading ------------------------------------------------------------------------------------
@@ -399,6 +407,7 @@ function isNumericType(attribute: Attribute | undefined): boolean {
 function exactValue(attribute: Attribute, value: unknown): unknown {
   const text = String(value);
   if (attribute.type instanceof DataTypes.BOOLEAN) return text === 'true' ? true : text === 'false' ? false : undefined;
+  if (attribute.type instanceof DataTypes.INTEGER) return fitsInteger(text, attribute.type instanceof DataTypes.BIGINT ? 'int64' : 'int32') ? text : undefined;
   if (isNumericType(attribute)) return NUMERIC_TEXT.test(text) ? text : undefined;
   if (attribute.values && !attribute.values.includes(text)) return undefined;
   return text;

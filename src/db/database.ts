@@ -7,6 +7,8 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgre
 import { createSequelize } from './sequelize.js';
 import { migrate } from './migrator.js';
 import { initModels } from '../models/index.js';
+import { describeUrl } from './tool-database.js';
+import { checkSchema, formatSchemaReport, hasErrors } from './schema-doctor.js';
 
 export interface OpenDatabase {
   url: string;
@@ -25,11 +27,12 @@ export async function openDatabase(config: Config, log: (message: string) => voi
   const sequelize = createSequelize(url, { logSql: config.logSql });
   try {
     await sequelize.authenticate().catch((error: Error) => {
-      throw new Error(`Cannot connect to the database (${config.databaseUrl ? 'DATABASE_URL' : 'embedded PostgreSQL'} ${describe(url)}): ${error.message}`);
+      throw new Error(`Cannot connect to the database (${config.databaseUrl ? 'DATABASE_URL' : 'embedded PostgreSQL'} ${describeUrl(url)}): ${error.message}`);
     });
     initModels(sequelize);
     const applied = await migrate(sequelize);
     if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
+    await refuseUnusableSchema(url, config, log);
   } catch (error) {
     await sequelize.close();
     await embedded?.stop();
@@ -47,6 +50,18 @@ export async function openDatabase(config: Config, log: (message: string) => voi
 }
 
 /**
+ * After the migrations the schema must be what they create: a table changed by hand, a column
+ * dropped or a trigger gone would fail requests one by one, long after the start. An error stops
+ * the start with the doctor's report; warnings are logged.
+ */
+async function refuseUnusableSchema(url: string, config: Config, log: (message: string) => void): Promise<void> {
+  const report = await checkSchema(url);
+  const where = config.databaseUrl ? `DATABASE_URL ${describeUrl(url)}` : `the embedded PostgreSQL in ${config.embedded.dataDir}`;
+  if (hasErrors(report)) throw new Error(`PetroCRM cannot use this database's schema.\n${formatSchemaReport(report, where)}\nRun npm run doctor after fixing it.`);
+  for (const finding of report.findings) if (finding.severity === 'warning') log(`Schema warning: ${finding.message}`);
+}
+
+/**
  * In embedded mode the session secret is generated once and kept beside the data folder, so a
  * restart logs nobody out. With DATABASE_URL the operator must provide SESSION_SECRET.
  */
@@ -57,10 +72,4 @@ export function embeddedSessionSecret(config: Config): string {
     fs.writeFileSync(file, crypto.randomBytes(48).toString('base64url'), { mode: 0o600 });
   }
   return fs.readFileSync(file, 'utf8').trim();
-}
-
-/** The URL without its password, for messages. */
-function describe(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
 }

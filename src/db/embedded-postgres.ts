@@ -65,6 +65,20 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   };
 }
 
+/**
+ * The embedded PostgreSQL already running on this data folder (the app's, or one an earlier run
+ * left behind), read from its postmaster.pid: its pid and the URL of `database` on it.
+ */
+export function runningEmbeddedPostgres(dataDir: string, database = 'petrocrm'): { pid: number; url: string } | undefined {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return undefined;
+  const [pidLine, , , portLine] = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number.parseInt(pidLine ?? '', 10);
+  const port = Number.parseInt(portLine ?? '', 10);
+  if (!Number.isInteger(pid) || !Number.isInteger(port) || !processExists(pid)) return undefined;
+  return { pid, url: `postgres://${USER}:${PASSWORD}@localhost:${port}/${database}` };
+}
+
 async function ensureDatabase(port: number, database: string): Promise<void> {
   const client = new pg.Client({ host: 'localhost', port, user: USER, password: PASSWORD, database: 'postgres' });
   await client.connect();

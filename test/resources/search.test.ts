@@ -69,9 +69,13 @@ describe('finding records by any part of a name, code or phone', () => {
     expect(shown.body.record.title).toBe(title);
   });
 
-  test('when a filter is on a number column, then a value that is not a number matches nothing instead of failing', async () => {
-    expect(await listed('customers', { branch_id: 'abc' })).toEqual([]);
-    expect(await listed('customers', { credit_limit: 'abc' })).toEqual([]);
+  test('when a filter on a number column is not a number, then the list is refused with a message naming the filter', async () => {
+    for (const field of ['branch_id', 'credit_limit']) {
+      const response = await agent.get('/admin/api/resources/customers/actions/list').query({ [`filters.${field}`]: 'abc' });
+      expect(response.status).toBe(400);
+      expect(response.body.problems[0].parameter).toBe(`filters.${field}`);
+      expect(response.body.message).toMatch(new RegExp(`参数「filters.${field}」必须是`));
+    }
   });
 
   test('when an enum filter has several values, then rows with any of them are listed', async () => {

@@ -1,7 +1,8 @@
 import express from 'express';
 import session from 'express-session';
-import pg from 'pg';
+import type { RequestHandler } from 'express';
 import type AdminJS from 'adminjs';
+import { createSessionPool } from '../../db/session-pool.js';
 import { createSessionStore } from './session-store.js';
 import { enforceSessionLifetime, type SessionLifetime } from './session-lifetime.js';
 import { loadStaffAccess } from './staff-access.js';
@@ -24,6 +25,8 @@ export interface PanelSecurityOptions {
   pruneSessions: boolean;
   lifetime: SessionLifetime;
   limits: LoginLimits;
+  /** Parses each request's parameters (src/edge) before the gate and the routes see them. */
+  edge?: RequestHandler;
   log: (message: string) => void;
 }
 
@@ -36,11 +39,11 @@ export interface PanelRouter {
 /**
  * Everything between the internet and the panel's routes, in order: pages hardened on the way out;
  * the session (PostgreSQL, with the access version); its idle and absolute lifetime; the employee's
- * access profile; their CSRF cookie; the access gate every route sits behind; login and logout.
+ * access profile; their CSRF cookie; the parameters parsed at the edge; the access gate every route sits behind; login and logout.
  */
 export function securedPanelRouter(options: PanelSecurityOptions): PanelRouter {
   const { admin, sessionSecret, secureCookies } = options;
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 3 });
+  const pool = createSessionPool(options.databaseUrl, options.log);
   const store = createSessionStore(pool, options.pruneSessions);
   const csrf: CsrfOptions = { secret: sessionSecret, cookiePath: admin.options.rootPath, secureCookie: secureCookies };
 
@@ -60,6 +63,7 @@ export function securedPanelRouter(options: PanelSecurityOptions): PanelRouter {
   router.use(enforceSessionLifetime(options.lifetime));
   router.use(loadStaffAccess);
   router.use(issueCsrfCookie(csrf));
+  if (options.edge) router.use(options.edge);
   router.use(accessGate(admin, panelRoutes(), sessionSecret));
   router.use(loginRoutes({ admin, limits: options.limits, csrf, sessionCookie: SESSION_COOKIE, log: options.log }));
 

@@ -4,6 +4,7 @@ import { analysisMessages } from './analysis.js';
 import { importDuplicatesMessages } from './import-duplicates.js';
 import { marketingMessages } from './marketing.js';
 import { orderChangesMessages } from './order-changes.js';
+import { requestMessages } from './requests.js';
 import { salesMessages } from './sales.js';
 import { serviceMessages } from './service.js';
 import { stateRulesMessages } from './state-rules.js';
@@ -16,7 +17,7 @@ import { transferMessages } from './transfer.js';
  * unique across areas.
  */
 const areas: AreaMessages[] = [
-  accessMessages, analysisMessages, importDuplicatesMessages, marketingMessages, orderChangesMessages, salesMessages, serviceMessages, stateRulesMessages, tasksMessages, transferMessages,
+  accessMessages, analysisMessages, importDuplicatesMessages, marketingMessages, orderChangesMessages, requestMessages, salesMessages, serviceMessages, stateRulesMessages, tasksMessages, transferMessages,
 ];
 
 export function messagesFor(language: keyof AreaMessages): Record<string, string> {
