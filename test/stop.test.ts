@@ -3,6 +3,8 @@ import path from 'node:path';
 import {
   childrenOf, freePort, isRunning, namespacePids, npmStart, postgresOf, postmasterPid, scratchFolder, waitFor, type Started,
 } from './support/npm-start.js';
+import { csrfTokenOfCookies } from './support/test-app.js';
+import { CSRF_HEADER } from '../src/access/http/csrf.js';
 
 /**
  * Stopping as container runtimes and process managers stop a service: SIGTERM (or SIGINT) to the
@@ -25,7 +27,7 @@ function heldRequest(port: number, cookie: string, body: string) {
     host: '127.0.0.1', port, method: 'POST', path: '/admin/api/resources/branches/actions/new', agent: false,
     // The server answers 100 Continue once it has read the headers and handed the request to the
     // app: from then on the request is in flight there, not waiting in the kernel's accept queue.
-    headers: { 'Content-Type': 'application/json', 'Content-Length': bytes.length, Cookie: cookie, Expect: '100-continue' },
+    headers: { 'Content-Type': 'application/json', 'Content-Length': bytes.length, Cookie: cookie, [CSRF_HEADER]: csrfTokenOfCookies(cookie), Expect: '100-continue' },
   });
   const answer = new Promise<Answer>((resolve, reject) => {
     request.on('response', (response) => {

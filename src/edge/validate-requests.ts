@@ -107,7 +107,9 @@ function checkQuery(schema: z.ZodType, req: Request): Verdict {
  * read; requests other than POST carry none. The import's upload is read by its own route.
  */
 async function checkBody(req: Request, res: Response, route: AdminRoute | undefined): Promise<Verdict> {
-  if (route?.kind === 'importUpload') return undefined;
+  // Only AdminJS's actions are read here: the import streams its own file, and the login form is
+  // parsed by its own route (src/access/http/login-routes.ts), which must find the body unread.
+  if (!route || route.kind === 'importUpload') return undefined;
   const body = req.method === 'POST' ? await readActionBody(req, res) : { fields: {} };
   if ('problem' in body) return { status: body.status, problems: [body.problem] };
   const parsed = actionPayload.safeParse(body.fields);

@@ -152,8 +152,10 @@ describe('malformed requests to every route of every resource', () => {
       await Promise.all(
         probes.slice(start, start + 8).map(async (probe) => {
           const response = await send(agent, probe);
-          const message = probe.method === 'head' ? '-' : String(response.body?.message ?? '');
-          if (response.status < 400 || response.status >= 500 || (probe.method !== 'head' && !/\p{Script=Han}/u.test(message))) {
+          // The login form answers with its page and the login's own message (test/access/sessions.test.ts).
+          const page = probe.path === '/admin/login' && response.type === 'text/html';
+          const message = probe.method === 'head' || page ? '-' : String(response.body?.message ?? '');
+          if (response.status < 400 || response.status >= 500 || (probe.method !== 'head' && !page && !/\p{Script=Han}/u.test(message))) {
             failures.push(`${probe.method.toUpperCase()} ${probe.path} ${probe.body ? `(${probe.body.type})` : ''} → ${response.status} ${message || response.text?.slice(0, 120)}`);
           }
         }),

@@ -5,6 +5,8 @@ import { TEST_SESSION_SECRET } from '../support/test-app.js';
 import { childrenOf, freePort, npmStart, scratchFolder, waitFor, type Started } from '../support/npm-start.js';
 import { DEMO_PASSWORD } from '../../src/cli/demo/index.js';
 import { IMPORT_LIMITS } from '../../src/domain/transfer/import-limits.js';
+import { csrfTokenOfCookies } from '../support/test-app.js';
+import { CSRF_HEADER } from '../../src/access/http/csrf.js';
 
 /**
  * A 20 MB import against the server as `npm start` runs it, in a process of its own so its memory
@@ -23,7 +25,7 @@ interface Answer {
 function post(port: number, path: string, cookie: string, body: Buffer): { answer: Promise<Answer>; sent: Promise<void> } {
   const request = http.request({
     host: '127.0.0.1', port, method: 'POST', path, agent: false,
-    headers: { 'Content-Type': 'text/csv', 'Content-Length': body.length, Cookie: cookie },
+    headers: { 'Content-Type': 'text/csv', 'Content-Length': body.length, Cookie: cookie, [CSRF_HEADER]: csrfTokenOfCookies(cookie) },
   });
   const answer = new Promise<Answer>((resolve, reject) => {
     request.on('response', (response) => {

@@ -37,6 +37,13 @@ export function csrfTokenOf(response: request.Response): string {
   return decodeURIComponent(cookie.slice(CSRF_COOKIE.length + 1).split(';')[0]);
 }
 
+/** The CSRF token out of a `Cookie:` header's text, for a request written by hand. */
+export function csrfTokenOfCookies(cookies: string): string {
+  const found = cookies.split(/;\s*/).find((cookie) => cookie.startsWith(`${CSRF_COOKIE}=`));
+  if (!found) throw new Error(`no ${CSRF_COOKIE} cookie in ${cookies}`);
+  return decodeURIComponent(found.slice(CSRF_COOKIE.length + 1));
+}
+
 export function origin(url: string): string {
   return new URL(url).origin;
 }

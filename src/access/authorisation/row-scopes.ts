@@ -29,6 +29,8 @@ const ownedWithBranch: ScopedCondition = (scope, who) =>
 
 const underCustomer: ScopedCondition = (scope, who) => `customer_id IN (SELECT id FROM customers WHERE ${ownedWithBranch(scope, who)})`;
 
+const underOrder: ScopedCondition = (scope, who) => `order_id IN (SELECT id FROM sales_orders WHERE ${ownedWithBranch(scope, who)})`;
+
 const RULES: Record<string, ScopedCondition> = {
   customers: ownedWithBranch,
   opportunities: ownedWithBranch,
@@ -38,7 +40,8 @@ const RULES: Record<string, ScopedCondition> = {
   customer_feedback: underCustomer,
   campaign_members: underCustomer,
   email_messages: underCustomer,
-  sales_order_items: (scope, who) => `order_id IN (SELECT id FROM sales_orders WHERE ${ownedWithBranch(scope, who)})`,
+  sales_order_items: underOrder,
+  sales_order_amendments: underOrder,
   activities: (scope, who) =>
     ({
       own: `(owner_id = ${who.me} OR assignee_id = ${who.me})`,
@@ -69,7 +72,7 @@ const RULES: Record<string, ScopedCondition> = {
 };
 
 /** Reference data that belongs to nobody: whoever may list it sees all of it, whatever the scope says. */
-const WHOLE_TABLES: ReadonlySet<string> = new Set(['branches', 'roles', 'product_categories', 'products', 'stock_levels', 'email_templates']);
+const WHOLE_TABLES: ReadonlySet<string> = new Set(['branches', 'roles', 'product_categories', 'products', 'stock_levels', 'email_templates', 'opportunity_stage_probabilities']);
 
 /** Columns that make a row somebody's: a table with one of them must have a rule above. */
 export const OWNERSHIP_COLUMNS = ['owner_id', 'branch_id', 'customer_id', 'assignee_id', 'user_id', 'order_id', 'performed_by_id'] as const;
