@@ -1,3 +1,4 @@
+import path from 'node:path';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import session from 'express-session';
 import connectPgSimple from 'connect-pg-simple';
@@ -19,6 +20,7 @@ import { createResources } from '../resources/index.js';
 import { withTransferActions } from '../resources/transfer/transfer.actions.js';
 import { createTransferRouter } from '../resources/transfer/transfer.routes.js';
 import { dashboardOptions } from '../dashboards/dashboard.handler.js';
+import { createPanelAssets, panelLook, type PanelAssets } from './web/panel-assets.js';
 
 AdminJS.registerAdapter({ Database: AdminJSSequelize.Database, Resource: GuardedResource });
 
@@ -36,20 +38,25 @@ export interface AppOptions {
 export interface PetroApp {
   app: express.Express;
   admin: AdminJS;
+  /** The hashed, compressed scripts and styles; prepare() before listening spares the first visitor the wait. */
+  assets: PanelAssets['assets'];
   /** Closes what the app opened itself (the session pool); the caller closes Sequelize. */
   close(): Promise<void>;
 }
 
 /** Builds the express app and the AdminJS panel. It does not listen: tests drive it over HTTP. */
 export function buildApp({ config, databaseUrl, sessionSecret, log = console.error }: AppOptions): PetroApp {
+  const look = panelLook(ROOT_PATH);
   const admin = new AdminJS({
     rootPath: ROOT_PATH,
     resources: createResources().map(withTransferActions).map(withAccessControl),
     componentLoader,
     locale,
     dashboard: dashboardOptions,
-    branding: { companyName: 'PetroCRM 石化客户管理', logo: false, withMadeWithLove: false },
+    branding: { companyName: 'PetroCRM 石化客户管理', logo: false, withMadeWithLove: false, theme: look.theme },
+    assets: look.assets,
   });
+  const panelAssets = createPanelAssets(admin, { cacheDir: path.join(config.adminBundleDir, 'assets'), production: config.nodeEnv === 'production' });
 
   const sessionPool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
   const PgStore = connectPgSimple(session);
@@ -109,12 +116,14 @@ export function buildApp({ config, databaseUrl, sessionSecret, log = console.err
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  panelAssets.mount(app);
   app.use(ROOT_PATH, adminRouter);
   app.use(hideInternalErrors(log));
 
   return {
     app,
     admin,
+    assets: panelAssets.assets,
     close: async () => {
       store.close();
       await sessionPool.end();

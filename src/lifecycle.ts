@@ -37,7 +37,10 @@ export async function startPetroCrm(config: Config, log: (message: string) => vo
     petro = buildApp({ config, databaseUrl: database.url, sessionSecret, log: console.error });
     const added = await ensureDefaultPermissions(resourceActionsOf(petro.admin));
     if (added > 0) log(`Added ${added} default rows to the permission matrix`);
-    if (config.nodeEnv === 'production') await petro.admin.initialize();
+    if (config.nodeEnv === 'production') {
+      await petro.admin.initialize();
+      await petro.assets.prepare();
+    }
     const server = await listen(petro.app, config);
     const { port } = server.address() as AddressInfo;
     const openedApp = petro;
