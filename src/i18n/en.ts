@@ -11,7 +11,7 @@ export const en: LocaleTranslations = {
   actions: { show: 'Show', bulkDelete: 'Delete selected', search: 'Search', ...transferActionLabels.en },
   labels: {
     ...resourceNames,
-    customerManagement: 'Customers', salesManagement: 'Sales', productsAndStock: 'Products & stock', marketingCampaigns: 'Marketing',
+    dashboard: 'Statistics', customerManagement: 'Customers', salesManagement: 'Sales', productsAndStock: 'Products & stock', marketingCampaigns: 'Marketing',
     serviceManagement: 'Service', teamCollaboration: 'Team', systemManagement: 'System',
     viewAll: 'View all', relatedCount: '{{count}} in total',
     selectPlaceholder: 'Select…', selectNoOptions: 'No matches', selectLoading: 'Loading…',

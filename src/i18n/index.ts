@@ -36,6 +36,19 @@ function withEverything(general: LocaleTranslations, language: 'zh-CN' | 'en', r
     ...general,
     actions: Object.assign({}, ...resourceActions.reverse(), general.actions) as Record<string, string>,
     messages: { ...(general.messages as object), ...messagesFor(language) },
-    resources,
+    resources: withListTitles(resources),
   };
+}
+
+/**
+ * A list is titled with its resource's name (客户, 销售订单), not AdminJS's 列表: AdminJS titles an
+ * action's page with the action's name as the resource words it, so each resource names its list.
+ */
+function withListTitles(resources: Resources): Resources {
+  return Object.fromEntries(
+    Object.entries(resources).map(([id, texts]) => {
+      const { actions = {}, labels = {} } = texts as { actions?: Record<string, string>; labels?: Record<string, string> };
+      return [id, { ...texts, actions: { list: labels[id] ?? id, ...actions } }];
+    }),
+  );
 }

@@ -75,7 +75,7 @@ const PermissionMatrix: React.FC<ActionProps> = ({ resource }) => {
         <TableHead>
           <TableRow>
             <TableCell>{translateMessage('permissionResource', resource.id)}</TableCell>
-            {COLUMNS.map((action) => <TableCell key={action}>{translateAction(action, 'roles')}</TableCell>)}
+            {COLUMNS.map((action) => <TableCell key={action}>{translateAction(action)}</TableCell>)}
             <TableCell>{translateMessage('permissionWorkflow', resource.id)}</TableCell>
             <TableCell>{translateMessage('permissionScope', resource.id)}</TableCell>
             <TableCell>{translateMessage('permissionHiddenFields', resource.id)}</TableCell>

@@ -6,13 +6,14 @@ import { salesMessages } from './sales.js';
 import { serviceMessages } from './service.js';
 import { tasksMessages } from './tasks.js';
 import { transferMessages } from './transfer.js';
+import { layoutMessages } from './layout.js';
 
 /**
  * Messages of the domain services and custom actions, one file per area so each area keeps its
  * words together. Keys are what BusinessRuleError.code and action notices carry; they must be
  * unique across areas.
  */
-const areas: AreaMessages[] = [accessMessages, analysisMessages, marketingMessages, salesMessages, serviceMessages, tasksMessages, transferMessages];
+const areas: AreaMessages[] = [accessMessages, analysisMessages, marketingMessages, salesMessages, serviceMessages, tasksMessages, transferMessages, layoutMessages];
 
 export function messagesFor(language: keyof AreaMessages): Record<string, string> {
   return Object.assign({}, ...areas.map((area) => area[language])) as Record<string, string>;
