@@ -21,6 +21,7 @@ import { withTransferActions } from '../resources/transfer/transfer.actions.js';
 import { createTransferRouter } from '../resources/transfer/transfer.routes.js';
 import { dashboardOptions } from '../dashboards/dashboard.handler.js';
 import { createPanelAssets, panelLook, type PanelAssets } from './web/panel-assets.js';
+import { notFound } from './web/not-found.js';
 
 AdminJS.registerAdapter({ Database: AdminJSSequelize.Database, Resource: GuardedResource });
 
@@ -118,6 +119,7 @@ export function buildApp({ config, databaseUrl, sessionSecret, log = console.err
   });
   panelAssets.mount(app);
   app.use(ROOT_PATH, adminRouter);
+  app.use(notFound(ROOT_PATH));
   app.use(hideInternalErrors(log));
 
   return {

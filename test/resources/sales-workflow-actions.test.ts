@@ -80,7 +80,7 @@ describe('workflow actions over the AdminJS API', () => {
     expect(refused.status).toBe(200);
     expect(refused.body.notice).toMatchObject({ message: 'insufficientStock', type: 'error', options: { product: 'LLDPE 7042', shortfall: '2.000' } });
     expect(translate('zh-CN', refused.body.notice.message, refused.body.notice.options)).toBe(
-      '宁波仓「LLDPE 7042」库存不足: 可用 3.000 t, 需要 5.000 t, 缺 2.000 t。订单未确认, 库存未变动',
+      '宁波仓「LLDPE 7042」库存不足: 可用 3.000 吨, 需要 5.000 吨, 缺 2.000 吨。订单未确认, 库存未变动',
     );
     const noReason = await admin.post(records('sales_orders', order.id, 'cancel')).send({ cancel_reason: ' ' });
     expect(noReason.body.notice).toMatchObject({ message: 'fieldRequired', type: 'error' });
@@ -114,7 +114,7 @@ describe('workflow actions over the AdminJS API', () => {
     const tooMuch = await admin.post(records('stock_levels', level.id, 'adjustStock')).send({ quantity: '-41', reason: '盘亏' });
     expect(tooMuch.body.notice).toMatchObject({ message: 'adjustmentBelowReserved', type: 'error', options: { available: '40.000' } });
     const adjusted = await admin.post(records('stock_levels', level.id, 'adjustStock')).send({ quantity: '-1.5', reason: '盘亏: 包装破损' });
-    expect(translate('zh-CN', adjusted.body.notice.message, adjusted.body.notice.options)).toBe('已调整「MEG 乙二醇」-1.500 t, 现在库 38.500 t');
+    expect(translate('zh-CN', adjusted.body.notice.message, adjusted.body.notice.options)).toBe('已调整「MEG 乙二醇」-1.500 吨, 现在库 38.500 吨');
 
     const moved = await admin.post(records('stock_levels', level.id, 'transferStock')).send({ to_warehouse_id: String(depot.id), quantity: '8.5' });
     expect(translate('zh-CN', moved.body.notice.message, moved.body.notice.options)).toBe('已从 镇海库 调拨「MEG 乙二醇」8.500 t 到 上海库');

@@ -2,6 +2,7 @@ import React, { useEffect } from 'react';
 import { useDispatch, useSelector } from 'react-redux';
 import { Box, MessageBox } from '@adminjs/design-system';
 import { dropNotice, useTranslation, type NoticeMessageInState, type ReduxState } from 'adminjs';
+import { useUnitNames } from '../../shared/components/unit-names.js';
 
 /** Long enough to read a sentence in Chinese twice; an error stays until it is closed or replaced. */
 const SUCCESS_SECONDS = 5;
@@ -14,6 +15,7 @@ const NoticeBox: React.FC = () => {
   const notices = useSelector((state: ReduxState) => state.notices);
   const dispatch = useDispatch();
   const { tm } = useTranslation();
+  const unitNames = useUnitNames();
   const newest: NoticeMessageInState | undefined = notices[notices.length - 1];
 
   useEffect(() => {
@@ -27,7 +29,7 @@ const NoticeBox: React.FC = () => {
   return (
     <Box data-css="notice-wrapper" data-testid="notice-wrapper" className="petro-notice">
       <MessageBox
-        message={tm(newest.message, newest.resourceId, newest.options)}
+        message={tm(newest.message, newest.resourceId, unitNames(newest.options))}
         variant={newest.type === 'error' ? 'danger' : newest.type ?? 'info'}
         onCloseClick={() => dispatch(dropNotice(newest.id))}
       >
