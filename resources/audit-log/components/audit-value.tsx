@@ -7,10 +7,13 @@ import { useTranslation, type BasePropertyProps } from 'adminjs';
  * names the panel uses for them, in the user's language.
  */
 const AuditValue: React.FC<BasePropertyProps> = ({ property, record, where }) => {
-  const { translateAction, translateLabel, translateProperty } = useTranslation();
+  const { translateAction, translateLabel, translateMessage, translateProperty } = useTranslation();
   const value = String(record?.params[property.path] ?? '');
   const resourceId = String(record?.params.resource ?? '');
-  const text = property.path === 'resource' ? translateLabel(value, value) : translateAction(value, resourceId);
+  // The domain may name a step otherwise than its button (shipOrder is 发货): its own word first.
+  const text = property.path === 'resource'
+    ? translateLabel(value, value)
+    : translateMessage(`auditAction_${value}`, 'audit_logs', { defaultValue: '' }) || translateAction(value, resourceId);
   const badge = value ? <Badge outline size="sm">{text}</Badge> : null;
   if (where !== 'show') return badge;
   return <ValueGroup label={translateProperty(property.label, property.resourceId)}>{badge}</ValueGroup>;

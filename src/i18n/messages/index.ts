@@ -8,13 +8,14 @@ import { tasksMessages } from './tasks.js';
 import { transferMessages } from './transfer.js';
 import { layoutMessages } from './layout.js';
 import { matrixEditingMessages } from './matrix-editing.js';
+import { auditMessages } from './audit.js';
 
 /**
  * Messages of the domain services and custom actions, one file per area so each area keeps its
  * words together. Keys are what BusinessRuleError.code and action notices carry; they must be
  * unique across areas.
  */
-const areas: AreaMessages[] = [accessMessages, analysisMessages, marketingMessages, salesMessages, serviceMessages, tasksMessages, transferMessages, layoutMessages, matrixEditingMessages];
+const areas: AreaMessages[] = [accessMessages, analysisMessages, marketingMessages, salesMessages, serviceMessages, tasksMessages, transferMessages, layoutMessages, matrixEditingMessages, auditMessages];
 
 export function messagesFor(language: keyof AreaMessages): Record<string, string> {
   return Object.assign({}, ...areas.map((area) => area[language])) as Record<string, string>;
