@@ -8,6 +8,18 @@ import { resourcesEn } from './resources.en.js';
 
 export const DEFAULT_LANGUAGE = 'zh-CN';
 
+/** A missing or refused page of a resource, worded with the resource's name (see withResourceWording). */
+const UNREACHABLE: Record<'zh-CN' | 'en', (name: string) => Record<string, string>> = {
+  'zh-CN': (name) => ({
+    error404Action: `「${name}」中没有这个页面，或您的角色无权使用它。`,
+    error404Record: `找不到这条「${name}」记录：它可能已被删除，或不在您的角色可查看的范围内。`,
+  }),
+  en: (name) => ({
+    error404Action: `${name} has no such page, or your role may not use it.`,
+    error404Record: `This ${name} record cannot be found: it may have been deleted, or it is outside what your role may see.`,
+  }),
+};
+
 /** AdminJS merges these over its own zh-CN and en texts; the language switch keeps the choice. */
 export const locale = {
   language: DEFAULT_LANGUAGE,
@@ -56,14 +68,3 @@ function withResourceWording(resources: Resources, language: 'zh-CN' | 'en'): Re
     }),
   );
 }
-
-const UNREACHABLE: Record<'zh-CN' | 'en', (name: string) => Record<string, string>> = {
-  'zh-CN': (name) => ({
-    error404Action: `「${name}」中没有这个页面，或您的角色无权使用它。`,
-    error404Record: `找不到这条「${name}」记录：它可能已被删除，或不在您的角色可查看的范围内。`,
-  }),
-  en: (name) => ({
-    error404Action: `${name} has no such page, or your role may not use it.`,
-    error404Record: `This ${name} record cannot be found: it may have been deleted, or it is outside what your role may see.`,
-  }),
-};
