@@ -55,6 +55,7 @@ export function createPanelAssets(admin: AdminJS, { cacheDir, production }: { ca
   // ten times larger and rebuilt often, so they get a quicker level.
   const assets = new StaticAssets(sources, { urlPath: `${rootPath}/assets`, cacheDir, brotliQuality: production ? 11 : 5 });
 
+  const componentsUrl = `${rootPath}/frontend/assets/${COMPONENTS_BUNDLE}`;
   const hashedUrlOf = (url: string) => {
     const source = sources.find((candidate) => candidate.plainUrl === url);
     return source && assets.urlOf(source.name);
@@ -65,7 +66,10 @@ export function createPanelAssets(admin: AdminJS, { cacheDir, production }: { ca
     mount(app) {
       app.use(compression());
       app.use(`${rootPath}/assets`, assets.handler);
-      app.use(rootPath, pointPagesAtAssets(assets, hashedUrlOf));
+      // The login page draws nothing of ours unless Login itself is overridden: it goes without our bundle.
+      const loginNeedsComponents = 'Login' in admin.componentLoader.getComponents();
+      const loginPath = admin.options.loginPath.slice(rootPath.length);
+      app.use(rootPath, pointPagesAtAssets(assets, (url, page) => (!loginNeedsComponents && page === loginPath && url === componentsUrl ? null : hashedUrlOf(url))));
     },
   };
 }
@@ -73,21 +77,24 @@ export function createPanelAssets(admin: AdminJS, { cacheDir, production }: { ca
 /** Any stylesheet or script of another origin: a page of the panel must never wait on one. */
 const FOREIGN_LINK = /<link\b[^>]*\bhref="(?:https?:)?\/\/[^"]*"[^>]*>\s*/gi;
 const ASSET_REFERENCE = /\b(src|href)="([^"]+)"/g;
+const SCRIPT = /<script src="([^"]+)"><\/script>\s*/g;
 
 /**
- * AdminJS's HTML pages (login, app layout) with hashed asset URLs and nothing from another origin.
+ * AdminJS's HTML pages (login, app layout) with hashed asset URLs and nothing from another origin;
+ * a script the page does not need (`null` for its URL) is left out.
  * Only a page waits for the assets to be ready (the first one after a start); API calls never do.
  */
-function pointPagesAtAssets(assets: StaticAssets, hashedUrlOf: (url: string) => string | undefined): RequestHandler {
-  return (_req, res, next) => {
+function pointPagesAtAssets(assets: StaticAssets, hashedUrlOf: (url: string, page: string) => string | null | undefined): RequestHandler {
+  return (req, res, next) => {
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       if (typeof body !== 'string' || !/^\s*<!DOCTYPE html>/i.test(body)) return send(body);
       assets.prepare().then(() => {
         // The page names this version's assets: it is checked again every time, they never are.
         res.set('Cache-Control', 'no-cache');
-        send(body.replace(FOREIGN_LINK, '').replace(ASSET_REFERENCE, (whole, attribute: string, url: string) => {
-          const hashed = hashedUrlOf(url);
+        const page = body.replace(FOREIGN_LINK, '').replace(SCRIPT, (whole, url: string) => (hashedUrlOf(url, req.path) === null ? '' : whole));
+        send(page.replace(ASSET_REFERENCE, (whole, attribute: string, url: string) => {
+          const hashed = hashedUrlOf(url, req.path);
           return hashed ? `${attribute}="${hashed}"` : whole;
         }));
       }, next);

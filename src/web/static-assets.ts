@@ -79,7 +79,8 @@ export class StaticAssets {
     if (!this.byFileName.has(fileName) && this.byName.size === 0) await this.prepare().catch(() => undefined);
     const asset = this.byFileName.get(fileName);
     if (!asset) return next();
-    const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
+    // Brotli whenever the browser takes it: Chromium lists gzip first, and a tie goes to the first listed.
+    const encoding = req.acceptsEncodings('br') ? 'br' : req.acceptsEncodings('gzip') ? 'gzip' : 'identity';
     const body = encoding === 'br' ? asset.br : encoding === 'gzip' ? asset.gzip : asset.identity;
     res.set({ 'Content-Type': asset.contentType, 'Cache-Control': IMMUTABLE, Vary: 'Accept-Encoding', 'Content-Length': String(body.length) });
     if (encoding === 'br' || encoding === 'gzip') res.set('Content-Encoding', encoding);
