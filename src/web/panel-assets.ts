@@ -51,25 +51,31 @@ export function createPanelAssets(admin: AdminJS, { cacheDir, production }: { ca
     { name: COMPONENTS_BUNDLE, plainUrl: `${rootPath}/frontend/assets/${COMPONENTS_BUNDLE}`, read: () => componentsBundle(admin) },
     { name: PANEL_STYLESHEET, plainUrl: `${rootPath}/assets/${PANEL_STYLESHEET}`, read: () => fs.readFile(path.join(import.meta.dirname, PANEL_STYLESHEET)) },
   ];
-  // Brotli's best takes seconds, once per version thanks to the cache; the development bundles are
-  // ten times larger and rebuilt often, so they get a quicker level.
-  const assets = new StaticAssets(sources, { urlPath: `${rootPath}/assets`, cacheDir, brotliQuality: production ? 11 : 5 });
+  const assetsPath = `${rootPath}/assets`;
+  const assets = new StaticAssets(sources, { urlPath: assetsPath, cacheDir, compress: production });
 
   const componentsUrl = `${rootPath}/frontend/assets/${COMPONENTS_BUNDLE}`;
+  const sourceOf = (url: string) => sources.find((candidate) => candidate.plainUrl === url);
   const hashedUrlOf = (url: string) => {
-    const source = sources.find((candidate) => candidate.plainUrl === url);
+    const source = sourceOf(url);
     return source && assets.urlOf(source.name);
   };
 
   return {
     assets,
     mount(app) {
-      app.use(compression());
-      app.use(`${rootPath}/assets`, assets.handler);
+      // Pages and API answers are compressed as they go; the assets were compressed once, or are
+      // development bundles served uncompressed on the developer's own machine.
+      app.use(compression({ filter: (req, res) => !req.path.startsWith(`${assetsPath}/`) && compression.filter(req, res) }));
+      app.use(assetsPath, assets.handler);
       // The login page draws nothing of ours unless Login itself is overridden: it goes without our bundle.
       const loginNeedsComponents = 'Login' in admin.componentLoader.getComponents();
       const loginPath = admin.options.loginPath.slice(rootPath.length);
-      app.use(rootPath, pointPagesAtAssets(assets, (url, page) => (!loginNeedsComponents && page === loginPath && url === componentsUrl ? null : hashedUrlOf(url))));
+      app.use(rootPath, pointPagesAtAssets({
+        assetOf: (url) => sourceOf(url)?.name,
+        prepare: (names) => assets.prepare(names),
+        hashedUrlOf: (url, page) => (!loginNeedsComponents && page === loginPath && url === componentsUrl ? null : hashedUrlOf(url)),
+      }));
     },
   };
 }
@@ -84,15 +90,24 @@ const SCRIPT = /<script src="([^"]+)"><\/script>\s*/g;
  * a script the page does not need (`null` for its URL) is left out.
  * Only a page waits for the assets to be ready (the first one after a start); API calls never do.
  */
-function pointPagesAtAssets(assets: StaticAssets, hashedUrlOf: (url: string, page: string) => string | null | undefined): RequestHandler {
+interface PageAssets {
+  /** The asset a URL of AdminJS's page names, if it is one of ours to serve. */
+  assetOf(url: string): string | undefined;
+  prepare(names: string[]): Promise<void>;
+  /** The hashed URL for a plain one on that page; null leaves the script out. */
+  hashedUrlOf(url: string, page: string): string | null | undefined;
+}
+
+function pointPagesAtAssets({ assetOf, prepare, hashedUrlOf }: PageAssets): RequestHandler {
   return (req, res, next) => {
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       if (typeof body !== 'string' || !/^\s*<!DOCTYPE html>/i.test(body)) return send(body);
-      assets.prepare().then(() => {
+      const page = body.replace(FOREIGN_LINK, '').replace(SCRIPT, (whole, url: string) => (hashedUrlOf(url, req.path) === null ? '' : whole));
+      const needed = [...page.matchAll(ASSET_REFERENCE)].map(([, , url]) => assetOf(url)).filter((name): name is string => name !== undefined);
+      prepare(needed).then(() => {
         // The page names this version's assets: it is checked again every time, they never are.
         res.set('Cache-Control', 'no-cache');
-        const page = body.replace(FOREIGN_LINK, '').replace(SCRIPT, (whole, url: string) => (hashedUrlOf(url, req.path) === null ? '' : whole));
         send(page.replace(ASSET_REFERENCE, (whole, attribute: string, url: string) => {
           const hashed = hashedUrlOf(url, req.path);
           return hashed ? `${attribute}="${hashed}"` : whole;

@@ -20,8 +20,8 @@ interface PreparedAsset {
   fileName: string;
   contentType: string;
   identity: Buffer;
-  br: Buffer;
-  gzip: Buffer;
+  br?: Buffer;
+  gzip?: Buffer;
 }
 
 export interface StaticAssetOptions {
@@ -29,8 +29,11 @@ export interface StaticAssetOptions {
   urlPath: string;
   /** Compressed copies are kept here by content hash, so a restart does not compress again. */
   cacheDir: string;
-  /** 11 (smallest, ~5 s for AdminJS's production bundles, once per version) or lower where speed matters more. */
-  brotliQuality: number;
+  /**
+   * Brotli quality 11 and gzip level 9 (smallest: ~5 s for AdminJS's production bundles, once per
+   * version), or none: development bundles are ten times larger, rebuilt often and served locally.
+   */
+  compress: boolean;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -47,23 +50,21 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * each version once, compressed, and after that loads a page without asking for any of them.
  */
 export class StaticAssets {
-  private prepared?: Promise<Map<string, PreparedAsset>>;
-  private byName = new Map<string, PreparedAsset>();
-  private byFileName = new Map<string, PreparedAsset>();
+  private readonly preparing = new Map<string, Promise<PreparedAsset>>();
+  private readonly byName = new Map<string, PreparedAsset>();
+  private readonly byFileName = new Map<string, PreparedAsset>();
 
   constructor(
     private readonly sources: AssetSource[],
     private readonly options: StaticAssetOptions,
   ) {}
 
-  /** Reads, hashes and compresses every asset once; later calls wait for the same work. */
-  prepare(): Promise<Map<string, PreparedAsset>> {
-    this.prepared ??= this.prepareAll().catch((error: unknown) => {
-      // A failed build (a component that does not compile) may be fixed and asked for again.
-      this.prepared = undefined;
-      throw error;
-    });
-    return this.prepared;
+  /**
+   * Reads, hashes and compresses the named assets (all by default) once; later calls wait for the
+   * same work. A page prepares only what it loads: the login page never waits for our bundle.
+   */
+  async prepare(names: string[] = this.sources.map((source) => source.name)): Promise<void> {
+    await Promise.all(names.map((name) => this.prepareNamed(name)));
   }
 
   /** The hashed URL of an asset by its plain name; only after prepare(). */
@@ -75,24 +76,37 @@ export class StaticAssets {
   readonly handler: RequestHandler = async (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const fileName = req.path.replace(/^\//, '');
-    // A page kept from before a restart asks for its assets before any page is drawn again.
-    if (!this.byFileName.has(fileName) && this.byName.size === 0) await this.prepare().catch(() => undefined);
+    // A page kept from before a restart asks for assets no page has named since.
+    if (!this.byFileName.has(fileName) && this.byName.size < this.sources.length) await this.prepare().catch(() => undefined);
     const asset = this.byFileName.get(fileName);
     if (!asset) return next();
     // Brotli whenever the browser takes it: Chromium lists gzip first, and a tie goes to the first listed.
-    const encoding = req.acceptsEncodings('br') ? 'br' : req.acceptsEncodings('gzip') ? 'gzip' : 'identity';
-    const body = encoding === 'br' ? asset.br : encoding === 'gzip' ? asset.gzip : asset.identity;
+    const encoding = asset.br && req.acceptsEncodings('br') ? 'br' : asset.gzip && req.acceptsEncodings('gzip') ? 'gzip' : 'identity';
+    const body = (encoding === 'br' ? asset.br : encoding === 'gzip' ? asset.gzip : undefined) ?? asset.identity;
     res.set({ 'Content-Type': asset.contentType, 'Cache-Control': IMMUTABLE, Vary: 'Accept-Encoding', 'Content-Length': String(body.length) });
-    if (encoding === 'br' || encoding === 'gzip') res.set('Content-Encoding', encoding);
+    if (encoding !== 'identity') res.set('Content-Encoding', encoding);
     res.status(200).end(req.method === 'HEAD' ? undefined : body);
   };
 
-  private async prepareAll(): Promise<Map<string, PreparedAsset>> {
-    await fs.mkdir(this.options.cacheDir, { recursive: true });
-    const assets = await Promise.all(this.sources.map((source) => this.prepareOne(source)));
-    this.byName = new Map(assets.map((asset, index) => [this.sources[index].name, asset]));
-    this.byFileName = new Map(assets.map((asset) => [asset.fileName, asset]));
-    return this.byName;
+  private prepareNamed(name: string): Promise<PreparedAsset> {
+    const known = this.preparing.get(name);
+    if (known) return known;
+    const source = this.sources.find((candidate) => candidate.name === name);
+    if (!source) return Promise.reject(new Error(`no asset named ${name}`));
+    const work = this.prepareOne(source).then(
+      (asset) => {
+        this.byName.set(name, asset);
+        this.byFileName.set(asset.fileName, asset);
+        return asset;
+      },
+      (error: unknown) => {
+        // A failed build (a component that does not compile) may be fixed and asked for again.
+        this.preparing.delete(name);
+        throw error;
+      },
+    );
+    this.preparing.set(name, work);
+    return work;
   }
 
   private async prepareOne(source: AssetSource): Promise<PreparedAsset> {
@@ -100,11 +114,12 @@ export class StaticAssets {
     const hash = crypto.createHash('sha256').update(identity).digest('hex').slice(0, 12);
     const extension = path.extname(source.name);
     const fileName = `${source.name.slice(0, -extension.length)}.${hash}${extension}`;
+    if (!this.options.compress) return { fileName, contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream', identity };
     const [br, gz] = await Promise.all([
-      this.compressedCopy(`${hash}.q${this.options.brotliQuality}.br`, () =>
+      this.compressedCopy(`${hash}.br`, () =>
         brotli(identity, {
           params: {
-            [zlib.constants.BROTLI_PARAM_QUALITY]: this.options.brotliQuality,
+            [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
             [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
             [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
           },
@@ -121,6 +136,7 @@ export class StaticAssets {
       return await fs.readFile(file);
     } catch {
       const compressed = await compress();
+      await fs.mkdir(this.options.cacheDir, { recursive: true });
       // Written under a temporary name first: two instances starting together never read half a file.
       const partial = `${file}.${process.pid}.partial`;
       await fs.writeFile(partial, compressed);
