@@ -92,10 +92,10 @@ const SCRIPT = /<script src="([^"]+)"><\/script>\s*/g;
  */
 interface PageAssets {
   /** The asset a URL of AdminJS's page names, if it is one of ours to serve. */
-  assetOf(url: string): string | undefined;
-  prepare(names: string[]): Promise<void>;
+  assetOf: (url: string) => string | undefined;
+  prepare: (names: string[]) => Promise<void>;
   /** The hashed URL for a plain one on that page; null leaves the script out. */
-  hashedUrlOf(url: string, page: string): string | null | undefined;
+  hashedUrlOf: (url: string, page: string) => string | null | undefined;
 }
 
 function pointPagesAtAssets({ assetOf, prepare, hashedUrlOf }: PageAssets): RequestHandler {

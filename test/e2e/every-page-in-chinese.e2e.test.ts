@@ -110,7 +110,7 @@ describe('every page of every role speaks Chinese', () => {
           await check(`/admin/resources/${resource.id}/actions/${action.name}`);
         }
         for (const action of (first?.recordActions ?? []).filter((candidate) => !NOT_PAGES.has(candidate.name))) {
-          await check(`/admin/resources/${resource.id}/records/${first!.id}/${action.name}`);
+          await check(`/admin/resources/${resource.id}/records/${first.id}/${action.name}`);
         }
       }
       await session.close();

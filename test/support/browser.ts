@@ -5,7 +5,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { DEMO_PASSWORD } from '../../src/cli/demo/index.js';
 import type { RunningPetroCrm } from '../../src/lifecycle.js';
 import { createTestDatabase } from './test-database.js';
-import { startTestApp } from './test-app.js';
+import { loginAs, startTestApp } from './test-app.js';
 
 /**
  * A real Chromium for journeys through the panel: Debian's package, driven by playwright-core.
@@ -225,6 +225,9 @@ export interface JourneyWorld {
 export async function openJourneyWorld(): Promise<JourneyWorld> {
   const database = await createTestDatabase('demo');
   const running = await startTestApp(database.url);
+  // A logged-in page names our component bundle, so AdminJS builds it now, before any browser
+  // waits on a page for it.
+  await (await loginAs(running.url, 'admin@petrocrm.cn')).get('/admin').expect(200);
   const sequelize = running.database.sequelize;
   const browser = await launchBrowser();
   return {
