@@ -61,7 +61,7 @@ describe('the panel frame in Chromium', () => {
     const marker = await page.evaluate(() => ((window as unknown as { journeyMarker: number }).journeyMarker = Date.now()));
     const [listed] = await Promise.all([
       page.waitForResponse((answer) => new URL(answer.url()).pathname === '/admin/api/resources/sales_orders/actions/list'),
-      clickFirstBar(page, '客户价值 Top 10（销售额）'),
+      clickFirstBar(page, '客户价值前 10 名（销售额）'),
     ]);
     await page.waitForSelector('[data-css="sales_orders-drill-down"]');
     expect(new URL(page.url()).pathname).toBe('/admin/resources/sales_orders');
@@ -69,7 +69,7 @@ describe('the panel frame in Chromium', () => {
     await expect(page.evaluate(() => (window as unknown as { journeyMarker?: number }).journeyMarker)).resolves.toBe(marker);
     const { meta } = (await listed.json()) as { meta: { total: number } };
     const banner = page.locator('[data-css="sales_orders-drill-down"]');
-    await expect(banner.innerText()).resolves.toContain('客户价值 Top 10（销售额）');
+    await expect(banner.innerText()).resolves.toContain('客户价值前 10 名（销售额）');
     await expect(banner.innerText()).resolves.toMatch(/\d+ 笔订单/);
     await expect(banner.locator('[data-drill-down-total]').getAttribute('data-drill-down-total')).resolves.toBe(String(meta.total));
     await expect(page.locator('h2').first().innerText()).resolves.toContain('销售订单');

@@ -15,7 +15,7 @@ const AuditChanges: React.FC<BasePropertyProps> = ({ property, record }) => {
   const { translateProperty, translateLabel } = useTranslation();
   const changes = (flat.unflatten<Record<string, unknown>, Record<string, unknown>>(record?.params ?? {})[property.path] ?? {}) as Changes;
   const audited = String(record?.params.resource ?? '');
-  const valueOf = useAuditedValue(audited);
+  const { nameOf, valueOf } = useAuditedValue(audited);
   const rows: Array<[string, unknown, unknown]> = changes.fields
     ? Object.entries(changes.fields).map(([field, { before, after }]) => [field, before, after])
     : [...Object.entries(changes.before ?? {}).map(([field, before]): [string, unknown, unknown] => [field, before, undefined]),
@@ -35,14 +35,14 @@ const AuditChanges: React.FC<BasePropertyProps> = ({ property, record }) => {
         <TableBody>
           {rows.map(([field, before, after]) => (
             <TableRow key={field}>
-              <TableCell>{translateProperty(field, audited)}</TableCell>
+              <TableCell>{nameOf(field)}</TableCell>
               <TableCell>{valueOf(field, before)}</TableCell>
               <TableCell>{valueOf(field, after)}</TableCell>
             </TableRow>
           ))}
           {details.map(([key, value]) => (
             <TableRow key={`details.${key}`}>
-              <TableCell>{translateLabel('auditDetails', property.resourceId)}: {translateProperty(key, audited)}</TableCell>
+              <TableCell>{translateLabel('auditDetails', property.resourceId)}: {nameOf(key)}</TableCell>
               <TableCell colSpan={2}><Text>{valueOf(key, value)}</Text></TableCell>
             </TableRow>
           ))}
