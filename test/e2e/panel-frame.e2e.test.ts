@@ -44,15 +44,22 @@ describe('the panel frame in Chromium', () => {
     await page.waitForSelector('[data-dashboard-ready]', { timeout: FIRST_LOAD_TIMEOUT });
   }
 
-  /** Clicks a chart's first bar: horizontal bars start right of their labels, in the chart's top rows. */
+  /**
+   * Clicks a chart's first bar: along the chart's top row from the left, where the hand appears
+   * (the chart shows it only over a bar that leads somewhere).
+   */
   async function clickFirstBar(page: Page, chartTitle: string): Promise<void> {
     const canvas = page.locator(`[data-chart-panel="${chartTitle}"] canvas`);
     await canvas.scrollIntoViewIfNeeded();
     const box = (await canvas.boundingBox())!;
-    const x = box.x + box.width * 0.45;
-    const y = box.y + 16;
-    await page.mouse.move(x, y);
-    await page.mouse.click(x, y);
+    for (let x = box.x + box.width * 0.2; x < box.x + box.width; x += 8) {
+      await page.mouse.move(x, box.y + 16);
+      if ((await canvas.evaluate((element) => element.style.cursor)) === 'pointer') {
+        await page.mouse.click(x, box.y + 16);
+        return;
+      }
+    }
+    throw new Error(`no bar to click on ${chartTitle}`);
   }
 
   test('when a manager clicks a chart’s bar, then its list opens without a reload or error, showing what the bar said beside the list’s count', async () => {
@@ -79,8 +86,9 @@ describe('the panel frame in Chromium', () => {
     // Back on the dashboard, every other kind of chart opens its list too.
     await page.locator('[data-css="sales_orders-drill-down"] a').click();
     await page.waitForSelector('[data-dashboard-ready]');
-    await Promise.all([page.waitForURL((url) => url.pathname === '/admin/resources/sales_orders'), clickFirstBar(page, '销售代表业绩')]);
+    await clickFirstBar(page, '销售代表业绩');
     await page.waitForSelector('[data-css="sales_orders-drill-down"]');
+    expect(new URL(page.url()).searchParams.get('filters.owner_id')).not.toBeNull();
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
@@ -121,28 +129,26 @@ describe('the panel frame in Chromium', () => {
     await expect(page.locator('h3').first().innerText()).resolves.toBe('统计分析');
   }, 60_000);
 
-  test('when a record is created, then the browser lands on its page; a second save replaces the first notice', async () => {
+  test('when a form is refused twice and then saved, then one notice shows at a time and the new record opens on its page', async () => {
     const page = await open('rep.zhang@petrocrm.cn');
     await page.goto(adminUrl(world.running.url, '/resources/contacts/actions/new'), { timeout: FIRST_LOAD_TIMEOUT });
     await page.waitForSelector('[data-testid="property-edit-name"]', { timeout: FIRST_LOAD_TIMEOUT });
+    // Refusals stay until the next notice replaces them: two refusals, one notice.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      await Promise.all([page.waitForResponse((answer) => answer.request().method() === 'POST'), page.click('[data-testid="button-save"]')]);
+      await page.locator('[data-testid="notice-wrapper"]').getByText('请更正标红的字段后再保存').waitFor();
+    }
+    await expect(page.locator('[data-testid="notice-wrapper"]').count()).resolves.toBe(1);
+    await page.screenshot({ path: screenshotPath('frame-one-notice') });
+
     await fillProperty(page, 'name', '王晓梅');
     await chooseOption(page, '[data-testid="property-edit-customer_id"]', (await firstCustomerOf('rep.zhang@petrocrm.cn')).name);
     await page.click('[data-testid="button-save"]');
     await page.waitForURL((url) => /\/admin\/resources\/contacts\/records\/\d+\/show$/.test(url.pathname));
     await page.waitForSelector('[data-testid="property-show-name"]');
     await expect(page.locator('[data-testid="notice-wrapper"]').count()).resolves.toBe(1);
-
-    // Two saves in a row, through the app's own buttons: the second notice replaces the first.
-    for (const title of ['采购经理', '采购总监']) {
-      await page.click('[data-testid="action-edit"]');
-      await page.waitForSelector('[data-testid="property-edit-title"]');
-      await fillProperty(page, 'title', title);
-      await page.click('[data-testid="button-save"]');
-      await page.waitForURL((url) => url.pathname.endsWith('/show'));
-      await page.waitForSelector('[data-testid="property-show-title"]');
-    }
-    await expect(page.locator('[data-testid="notice-wrapper"]').count()).resolves.toBe(1);
-    await page.screenshot({ path: screenshotPath('frame-one-notice') });
+    await expect(page.locator('[data-testid="notice-wrapper"]').innerText()).resolves.toContain('已新建');
+    await page.screenshot({ path: screenshotPath('frame-new-record-page') });
   }, 90_000);
 
   async function firstCustomerOf(email: string): Promise<{ id: number; name: string }> {
@@ -188,9 +194,10 @@ describe('the panel frame in Chromium', () => {
     const box = (await lastHeader.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(1366);
 
-    const box0 = page.locator('[data-resource="contracts"] [data-action="delete"]').first();
+    const box0 = page.locator('tr[data-resource="contracts"] input[data-action="delete"]');
     const before = await box0.isChecked();
-    await box0.click({ force: true });
+    // The box a user sees is drawn beside the (visually hidden) input.
+    await page.locator('tr[data-resource="contracts"] input[data-action="delete"] + a').click();
     await page.waitForSelector('[data-testid="permissions-unsaved"]');
     const messages: string[] = [];
     page.once('dialog', (dialog) => {
@@ -199,7 +206,7 @@ describe('the panel frame in Chromium', () => {
     });
     await page.click('[data-role="sales_rep"]');
     expect(messages[0]).toContain('未保存');
-    await expect(page.locator('[data-resource="contracts"] [data-action="delete"]').first().isChecked()).resolves.toBe(!before);
+    await expect(box0.isChecked()).resolves.toBe(!before);
     await page.screenshot({ path: screenshotPath('frame-matrix-unsaved') });
     page.once('dialog', (dialog) => void dialog.accept());
     await page.click('[data-role="sales_rep"]');

@@ -16,7 +16,7 @@ export const auditMessages: AreaMessages = {
     auditYes: '是', auditNo: '否', auditEmpty: '—', auditSystemActor: '系统（自动任务）',
     // The details a domain step records beside the changed fields.
     auditDetail_asOf: '基准时间', auditDetail_thresholds: '阈值', auditDetail_atRiskDays: '流失预警天数', auditDetail_churnedDays: '流失天数',
-    auditDetail_analysed: '分析客户数', auditDetail_byGrade: '按等级', auditDetail_byStatus: '按状态', auditDetail_changed: '有变化',
+    auditDetail_analysed: '分析客户数', auditDetail_byGrade: '按等级', auditDetail_byStatus: '按状态', auditDetail_changed: '有变化', auditDetail_statusChanged: '状态有变化的客户',
     auditDetail_customerIds: '客户', auditDetail_duplicateId: '被合并客户', auditDetail_duplicateCode: '被合并客户编号', auditDetail_moved: '转移记录数',
     auditDetail_survivorId: '保留客户', auditDetail_survivorCode: '保留客户编号', auditDetail_from_warehouse_id: '调出仓库', auditDetail_to_warehouse_id: '调入仓库',
     auditDetail_criteria: '目标条件', auditDetail_messageId: '邮件', auditDetail_messageIds: '邮件', auditDetail_to: '收件人', auditDetail_template: '邮件模板',
@@ -34,7 +34,7 @@ export const auditMessages: AreaMessages = {
     auditAction_import: 'Import', auditAction_export: 'Export', auditAction_editPermissions: 'Permissions changed',
     auditYes: 'yes', auditNo: 'no', auditEmpty: '—', auditSystemActor: 'System (scheduled job)',
     auditDetail_asOf: 'As of', auditDetail_thresholds: 'Thresholds', auditDetail_atRiskDays: 'At-risk days', auditDetail_churnedDays: 'Churned days',
-    auditDetail_analysed: 'Customers analysed', auditDetail_byGrade: 'By grade', auditDetail_byStatus: 'By status', auditDetail_changed: 'Changed',
+    auditDetail_analysed: 'Customers analysed', auditDetail_byGrade: 'By grade', auditDetail_byStatus: 'By status', auditDetail_changed: 'Changed', auditDetail_statusChanged: 'Customers whose status changed',
     auditDetail_customerIds: 'Customers', auditDetail_duplicateId: 'Merged customer', auditDetail_duplicateCode: 'Merged customer code', auditDetail_moved: 'Records moved',
     auditDetail_survivorId: 'Kept customer', auditDetail_survivorCode: 'Kept customer code', auditDetail_from_warehouse_id: 'From warehouse', auditDetail_to_warehouse_id: 'To warehouse',
     auditDetail_criteria: 'Criteria', auditDetail_messageId: 'E-mail', auditDetail_messageIds: 'E-mails', auditDetail_to: 'To', auditDetail_template: 'Template',
