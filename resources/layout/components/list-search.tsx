@@ -45,7 +45,8 @@ export function ListSearch({ resourceId }: { resourceId: string }) {
       onSubmit={(event: React.FormEvent) => { event.preventDefault(); search(text); }}>
       <Icon icon="Search" color="grey60" />
       <Input
-        type="search"
+        type="text"
+        enterKeyHint="search"
         name="search"
         aria-label={tm('listSearchLabel', resourceId)}
         placeholder={tm('listSearchPlaceholder', resourceId)}

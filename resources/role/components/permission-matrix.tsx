@@ -82,6 +82,8 @@ const PermissionMatrix: React.FC<ActionProps> = ({ resource }) => {
             {role.name}
           </Button>
         ))}
+        {/* Beside the tabs, where the user looks before switching, not only by the save button below. */}
+        {unsaved ? <Text color="error" data-testid="permissions-unsaved" style={{ alignSelf: 'center' }}>{translateMessage('permissionsUnsaved', resource.id)}</Text> : null}
       </Box>
       <Text mb="lg" color="grey60">{translateMessage('permissionMatrixHint', resource.id)}</Text>
       <Box style={{ overflowX: 'auto' }}>
@@ -149,11 +151,10 @@ const PermissionMatrix: React.FC<ActionProps> = ({ resource }) => {
         </TableBody>
       </Table>
       </Box>
-      <Box mt="xl" flex alignItems="center" style={{ gap: 16 }}>
+      <Box mt="xl">
         <Button variant="contained" onClick={save} disabled={saving || roleId === undefined} data-testid="save-permissions">
           {translateMessage('savePermissions', resource.id)}
         </Button>
-        {unsaved ? <Text color="error" data-testid="permissions-unsaved">{translateMessage('permissionsUnsaved', resource.id)}</Text> : null}
       </Box>
     </Box>
   );
