@@ -1,8 +1,11 @@
 import React, { useEffect } from 'react';
 import { useDispatch, useSelector } from 'react-redux';
 import { Box, MessageBox } from '@adminjs/design-system';
-import { dropNotice, useTranslation, type NoticeMessageInState, type ReduxState } from 'adminjs';
+import { useTranslation, type NoticeMessageInState, type ReduxState } from 'adminjs';
 import { useUnitNames } from '../../shared/components/unit-names.js';
+
+/** AdminJS's own action (its dropNotice is not in the browser's AdminJS global). */
+const dropNotice = (noticeId: string) => ({ type: 'DROP_NOTICE', data: { noticeId } });
 
 /** Long enough to read a sentence in Chinese twice; an error stays until it is closed or replaced. */
 const SUCCESS_SECONDS = 5;
