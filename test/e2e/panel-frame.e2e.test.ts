@@ -164,6 +164,24 @@ describe('the panel frame in Chromium', () => {
     await Promise.all([page.waitForURL((url) => url.pathname.endsWith('/show')), submit.click()]);
     await expect(page.locator('[data-testid="notice-wrapper"]').count()).resolves.toBe(1);
     await expect(page.locator('[data-testid="notice-wrapper"]').innerText()).resolves.toMatch(/已分派给/);
+
+    // The close step's breadcrumb names the ticket's step, not the order's 关闭订单.
+    const [resolved] = await world.sql<{ id: number }>("SELECT id FROM tickets WHERE status = 'resolved' ORDER BY id LIMIT 1");
+    await page.goto(adminUrl(world.running.url, `/resources/tickets/records/${resolved.id}/close`));
+    await expect(page.locator('[data-css="tickets-close-breadcrumbs"]').innerText()).resolves.toMatch(/^统计分析\s*\/\s*服务工单\s*\/\s*关闭工单$/);
+  }, 180_000);
+
+  test('when the administrator reads the audit row of that assignment, then it is in words: the step, the field, its values', async () => {
+    const [row] = await world.sql<{ id: number }>("SELECT id FROM audit_logs WHERE action = 'assign' AND resource = 'tickets' ORDER BY id DESC LIMIT 1");
+    const page = await open('admin@petrocrm.cn');
+    await page.goto(adminUrl(world.running.url, `/resources/audit_logs/records/${row.id}/show`), { timeout: FIRST_LOAD_TIMEOUT });
+    const changes = page.locator('[data-testid="property-show-action"], table');
+    await changes.last().waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+    const text = await page.locator('#app').innerText();
+    expect(text).toContain('分派');
+    expect(text).toMatch(/工单状态\s+新建\s+已分派/);
+    expect(text).not.toMatch(/\bassign|status|\d{4}-\d{2}-\d{2}T/);
+    await page.screenshot({ path: screenshotPath('frame-audit-in-words') });
   }, 180_000);
 
   async function firstCustomerOf(email: string): Promise<{ id: number; name: string }> {
