@@ -103,7 +103,7 @@ describe('workflow actions over the AdminJS API', () => {
       product_id: String(product.id), warehouse_id: String(plant.id), quantity: '40', batch_no: 'MEG-2611', reference: 'RK-88',
     });
     expect(received.body.notice).toMatchObject({ message: 'stockReceived', type: 'success' });
-    expect(translate('zh-CN', received.body.notice.message, received.body.notice.options)).toBe('已入库「MEG 乙二醇」40.000 t 到 镇海库, 批次 MEG-2611');
+    expect(translate('zh-CN', received.body.notice.message, received.body.notice.options)).toBe('已入库「MEG 乙二醇」40.000 吨 到 镇海库, 批次 MEG-2611');
     const level = await StockLevel.findOne({ where: { product_id: product.id, warehouse_id: plant.id }, rejectOnEmpty: true });
     expect(received.body.redirectUrl).toBe(`/admin/resources/stock_levels/records/${level.id}/show`);
 
@@ -117,7 +117,7 @@ describe('workflow actions over the AdminJS API', () => {
     expect(translate('zh-CN', adjusted.body.notice.message, adjusted.body.notice.options)).toBe('已调整「MEG 乙二醇」-1.500 吨, 现在库 38.500 吨');
 
     const moved = await admin.post(records('stock_levels', level.id, 'transferStock')).send({ to_warehouse_id: String(depot.id), quantity: '8.5' });
-    expect(translate('zh-CN', moved.body.notice.message, moved.body.notice.options)).toBe('已从 镇海库 调拨「MEG 乙二醇」8.500 t 到 上海库');
+    expect(translate('zh-CN', moved.body.notice.message, moved.body.notice.options)).toBe('已从 镇海库 调拨「MEG 乙二醇」8.500 吨 到 上海库');
     expect(moved.body.record.params.on_hand).toBe('30.000');
 
     const low = await admin.get(`${resourceAction('stock_levels', 'lowStock')}?warehouse_id=${depot.id}`);
