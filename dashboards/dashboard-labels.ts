@@ -143,7 +143,7 @@ const zhCN: DashboardLabels = {
   charts: {
     monthlyRevenue: '月度销售额（按产品大类）',
     revenueByCategory: '各产品类别销售额',
-    topCustomers: '客户价值 Top 10（销售额）',
+    topCustomers: '客户价值前 10 名（销售额）',
     customerMix: '客户等级与状态分布',
     churnByBranch: '各分公司/网点客户流失率',
     funnel: '销售漏斗（商机数与加权金额）',

@@ -1,4 +1,6 @@
 import type { ResourceWithOptions } from 'adminjs';
+// The panel's frame (breadcrumbs, menu, notices, list search, phone cards) for every resource.
+import './layout/layout.components.js';
 import { createCustomerResource } from './customer/customer.resource.js';
 import { createContactResource } from './contact/contact.resource.js';
 import { createActivityResource } from './activity/activity.resource.js';

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import express, { type ErrorRequestHandler } from 'express';
 import AdminJS from 'adminjs';
 import AdminJSExpress from '@adminjs/express';
@@ -21,6 +22,8 @@ import { registerFigureFilters } from './domain/figures/register-figure-filters.
 import { validateRequests } from './edge/validate-requests.js';
 import { answerRecoverableErrors } from './edge/recoverable-errors.js';
 import { healthz } from './edge/healthz.js';
+import { createPanelAssets, panelLook, type PanelAssets } from './web/panel-assets.js';
+import { notFound } from './web/not-found.js';
 
 AdminJS.registerAdapter({ Database: AdminJSSequelize.Database, Resource: GuardedResource });
 
@@ -36,6 +39,8 @@ export interface AppOptions {
 export interface PetroApp {
   app: express.Express;
   admin: AdminJS;
+  /** The hashed, compressed scripts and styles; prepare() before listening spares the first visitor the wait. */
+  assets: PanelAssets['assets'];
   /** Closes what the app opened itself (the session pool); the caller closes Sequelize. */
   close(): Promise<void>;
 }
@@ -46,17 +51,20 @@ export function buildApp({ config, databaseUrl, sessionSecret, log = console.err
   // and every list knows the business figures' definitions.
   registerStateRules();
   registerFigureFilters();
+  const look = panelLook(ROOT_PATH);
   const admin = new AdminJS({
     rootPath: ROOT_PATH,
     resources: createResources().map(withTransferActions).map(withAccessControl),
     componentLoader,
     locale,
     dashboard: { ...dashboardOptions, handler: readOnlyHandler(dashboardOptions.handler) },
-    branding: { companyName: 'PetroCRM 石化客户管理', logo: false, withMadeWithLove: false },
+    branding: { companyName: 'PetroCRM 石化客户管理', logo: false, withMadeWithLove: false, theme: look.theme },
+    assets: look.assets,
     // The browser shows times and picks days on the company's clock, not its own.
     env: { BUSINESS_TIME_ZONE: config.businessTimeZone },
   });
   refuseWritesWhenReadOnly(User.sequelize!);
+  const panelAssets = createPanelAssets(admin, { cacheDir: path.join(config.adminBundleDir, 'assets'), production: config.nodeEnv === 'production' });
 
   const panel = securedPanelRouter({
     admin,
@@ -85,11 +93,13 @@ export function buildApp({ config, databaseUrl, sessionSecret, log = console.err
   app.use(securityHeaders({ https: config.cookieSecure }));
   app.get('/', (_req, res) => res.redirect(ROOT_PATH));
   app.get('/healthz', healthz(databaseUrl));
+  panelAssets.mount(app);
   app.use(ROOT_PATH, panel.router);
+  app.use(notFound(ROOT_PATH));
   app.use(answerRecoverableErrors(log));
   app.use(hideInternalErrors(log));
 
-  return { app, admin, close: () => panel.close() };
+  return { app, admin, assets: panelAssets.assets, close: () => panel.close() };
 }
 
 /** Stack traces go to the log, never to the page. */

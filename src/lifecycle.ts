@@ -41,7 +41,10 @@ export async function startPetroCrm(config: Config, log: (message: string) => vo
     await assertEveryTableScoped(database.sequelize, petro.admin.resources.map((resource) => resource.id()));
     const added = await ensureDefaultPermissions(resourceActionsOf(petro.admin));
     if (added > 0) log(`Added ${added} default rows to the permission matrix`);
-    if (config.nodeEnv === 'production') await petro.admin.initialize();
+    if (config.nodeEnv === 'production') {
+      await petro.admin.initialize();
+      await petro.assets.prepare();
+    }
     const listening = await listen(petro.app, config.port, config.host);
     const { port } = listening.server.address() as AddressInfo;
     const openedApp = petro;

@@ -17,8 +17,9 @@ interface ChartPanelProps {
 export function ChartPanel({ title, note, empty, emptyText, wide = false, height = 260, children }: ChartPanelProps) {
   return (
     <Box variant="card" style={{ gridColumn: wide ? '1 / -1' : undefined, minWidth: 0, padding: 16 }} data-chart-panel={title}>
-      <Box flex flexDirection="row" justifyContent="space-between" alignItems="baseline" mb="sm" style={{ gap: 8 }}>
-        <H5 style={{ margin: 0 }}>{title}</H5>
+      {/* The note goes under the title where both do not fit: a squeezed title broke one character a line. */}
+      <Box flex flexDirection="row" flexWrap="wrap" justifyContent="space-between" alignItems="baseline" mb="sm" style={{ columnGap: 8, rowGap: 2 }}>
+        <H5 style={{ margin: 0, flex: '1 1 auto', minWidth: '12em' }}>{title}</H5>
         {note ? <Text variant="xs" color="grey60" style={{ whiteSpace: 'nowrap' }}>{note}</Text> : null}
       </Box>
       <div style={{ position: 'relative', height, width: '100%' }}>

@@ -23,10 +23,10 @@ export function CustomerMixChart({ data, labels, open }: ChartProps) {
     data: grades.map((grade) => rows.find((row) => row.grade === grade && row.status === status)?.customers ?? 0),
   }));
   const options: ChartOptions<'bar'> = {
-    ...clickable((datasetIndex, index) => {
+    ...clickable((datasetIndex, index, figure) => {
       const grade = grades[index];
       // A list filter cannot ask for "no grade", so ungraded customers are not linked.
-      if (grade !== null) open(dashboardLinks.customers({ grade, status: STATUSES[datasetIndex], branchId: data.filters.branchId }));
+      if (grade !== null) open(dashboardLinks.customers({ grade, status: STATUSES[datasetIndex], branchId: data.filters.branchId }), figure);
     }),
     plugins: { legend: { position: 'top' } },
     scales: {
@@ -45,7 +45,7 @@ export function CustomerMixChart({ data, labels, open }: ChartProps) {
 export function ChurnChart({ data, labels, open }: ChartProps) {
   const rows = data.churnByBranch;
   const options: ChartOptions<'bar'> = {
-    ...clickable((_dataset, index) => open(dashboardLinks.customers({ status: 'churned', branchId: rows[index].branchId }))),
+    ...clickable((_dataset, index, figure) => open(dashboardLinks.customers({ status: 'churned', branchId: rows[index].branchId }), figure)),
     plugins: {
       legend: { display: false },
       tooltip: {
@@ -83,7 +83,7 @@ export function CampaignChart({ data, labels, open }: ChartProps) {
     data: rows.map((row) => row[status]),
   }));
   const options: ChartOptions<'bar'> = {
-    ...clickable((datasetIndex, index) => open(dashboardLinks.campaignMembers(rows[index].campaignId, MEMBER_STATUSES[datasetIndex]))),
+    ...clickable((datasetIndex, index, figure) => open(dashboardLinks.campaignMembers(rows[index].campaignId, MEMBER_STATUSES[datasetIndex]), figure)),
     indexAxis: 'y',
     plugins: {
       legend: { position: 'top' },

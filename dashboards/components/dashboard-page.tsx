@@ -6,6 +6,7 @@ import type { DashboardData, DashboardError } from '../dashboard-data.js';
 import { filtersToQuery, type DashboardFilters } from '../dashboard-filters.js';
 import { dashboardLabels, type DashboardLabels } from '../dashboard-labels.js';
 import type { ListLink } from '../dashboard-links.js';
+import type { DrillDownState, Figure } from '../drill-down.js';
 import './chart-setup.js';
 import { FilterBar } from './filter-bar.js';
 import { KpiCards } from './kpi-cards.js';
@@ -46,7 +47,10 @@ function DashboardPage() {
   }, [location.search]);
 
   const applyFilters = useCallback((filters: DashboardFilters) => navigate({ search: `?${filtersToQuery(filters)}` }), [navigate]);
-  const open = useCallback((link: ListLink) => navigate(new ViewHelpers().resourceUrl(link)), [navigate]);
+  const open = useCallback(
+    (link: ListLink, figure?: Figure) => navigate(new ViewHelpers().resourceUrl(link), { state: figure ? ({ drillDown: figure } satisfies DrillDownState) : null }),
+    [navigate],
+  );
 
   if (load.status === 'loading') return <Loader />;
   if (load.status === 'failed') {
@@ -72,7 +76,8 @@ function DashboardPage() {
       {isEmpty(data) ? <MessageBox variant="info" message={labels.emptyPage} mb="lg" /> : null}
       {data.refused.length > 0 ? <MessageBox variant="info" message={`${labels.refused}${refusedNames(data, labels).join(language.startsWith('zh') ? '、' : ', ')}`} mb="lg" /> : null}
       <KpiCards data={data} labels={labels} language={language} open={open} />
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 16 }}>
+      {/* Two charts to a row on a laptop, one on a phone (panel.css). */}
+      <div className="petro-chart-grid">
         <MonthlyRevenueChart {...chartProps} />
         <RevenueByCategoryChart {...chartProps} />
         <TopCustomersChart {...chartProps} />

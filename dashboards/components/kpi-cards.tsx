@@ -3,13 +3,14 @@ import { Box, Text } from '@adminjs/design-system';
 import type { DashboardData } from '../dashboard-data.js';
 import type { DashboardLabels } from '../dashboard-labels.js';
 import { dashboardLinks, type ListLink } from '../dashboard-links.js';
+import type { Figure } from '../drill-down.js';
 import { formatNumber, formatTenThousand, toTenThousand } from './chart-setup.js';
 
 interface KpiCardsProps {
   data: DashboardData;
   labels: DashboardLabels;
   language: string;
-  open: (link: ListLink) => void;
+  open: (link: ListLink, figure?: Figure) => void;
 }
 
 interface Card {
@@ -90,17 +91,18 @@ export function KpiCards({ data, labels, language, open }: KpiCardsProps) {
 
 const TONES = { up: '#27ae60', down: '#eb5757', alert: '#eb5757' } as const;
 
-function KpiCard({ card, open }: { card: Card; open: (link: ListLink) => void }) {
+function KpiCard({ card, open }: { card: Card; open: (link: ListLink, figure?: Figure) => void }) {
   const { link } = card;
   const clickable = link !== undefined;
+  const figure: Figure = { chart: card.title, lines: [`${card.value}${card.unit ? ` ${card.unit}` : ''}`, card.note] };
   return (
     <Box
       variant="card"
       data-kpi={card.id}
       role={clickable ? 'link' : undefined}
       tabIndex={clickable ? 0 : undefined}
-      onClick={link ? () => open(link) : undefined}
-      onKeyDown={link ? (event: React.KeyboardEvent) => event.key === 'Enter' && open(link) : undefined}
+      onClick={link ? () => open(link, figure) : undefined}
+      onKeyDown={link ? (event: React.KeyboardEvent) => event.key === 'Enter' && open(link, figure) : undefined}
       style={{ cursor: clickable ? 'pointer' : 'default', minWidth: 0, padding: '12px 16px' }}
     >
       <Text variant="sm" color="grey60" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>

@@ -25,9 +25,9 @@ export function FunnelChart({ data, labels, language, open }: ChartProps) {
     ],
   };
   const options: ChartOptions<'bar' | 'line'> = {
-    ...clickable((_dataset, index) => {
+    ...clickable((_dataset, index, figure) => {
       const { stage } = rows[index];
-      open(dashboardLinks.opportunities(stage, CLOSED_STAGES.has(stage) ? data.filters : null, data.filters.branchId));
+      open(dashboardLinks.opportunities(stage, CLOSED_STAGES.has(stage) ? data.filters : null, data.filters.branchId), figure);
     }),
     plugins: {
       legend: { position: 'top' },
@@ -87,9 +87,9 @@ export function TicketsChart({ data, labels, language, open }: ChartProps) {
     ],
   };
   const options: ChartOptions<'bar' | 'line'> = {
-    ...clickable((datasetIndex, index) => {
+    ...clickable((datasetIndex, index, figure) => {
       const status = STATUSES[datasetIndex];
-      if (status) open(dashboardLinks.tickets(kinds[index], status, data.filters, data.filters.branchId));
+      if (status) open(dashboardLinks.tickets(kinds[index], status, data.filters, data.filters.branchId), figure);
     }),
     plugins: {
       legend: { position: 'top', labels: { boxWidth: 10, font: { size: 11 } } },
@@ -120,7 +120,7 @@ export function TicketsChart({ data, labels, language, open }: ChartProps) {
 export function StockChart({ data, labels, language, open }: ChartProps) {
   const rows = data.stock;
   const options: ChartOptions<'bar'> = {
-    ...clickable((_dataset, index) => open(dashboardLinks.stock(rows[index].warehouseId))),
+    ...clickable((_dataset, index, figure) => open(dashboardLinks.stock(rows[index].warehouseId), figure)),
     plugins: {
       legend: { position: 'top' },
       tooltip: {

@@ -5,6 +5,7 @@ import type { DashboardData } from '../dashboard-data.js';
 import type { DashboardLabels } from '../dashboard-labels.js';
 import { dashboardLinks, type ListLink } from '../dashboard-links.js';
 import { monthEnd } from '../dashboard-filters.js';
+import type { Figure } from '../drill-down.js';
 import { ChartPanel } from './chart-panel.js';
 import { BAR, clickable, colour, formatTenThousand, shorten, toTenThousand } from './chart-setup.js';
 
@@ -12,7 +13,7 @@ export interface ChartProps {
   data: DashboardData;
   labels: DashboardLabels;
   language: string;
-  open: (link: ListLink) => void;
+  open: (link: ListLink, figure?: Figure) => void;
 }
 
 /** A money axis in 万元 with its title, and tooltips that say the unit. */
@@ -43,11 +44,11 @@ export function MonthlyRevenueChart({ data, labels, language, open }: ChartProps
     }),
   }));
   const options: ChartOptions<'bar'> = {
-    ...clickable((dataset, index) => {
+    ...clickable((dataset, index, figure) => {
       const month = `${months[index]}-01`;
       // The period may end before the month does: the bar sums only the days up to its end.
       const to = monthEnd(month) < data.filters.to ? monthEnd(month) : data.filters.to;
-      open(dashboardLinks.revenueLinesOfCategory(categories[dataset][0], { from: month, to }, data.filters.branchId));
+      open(dashboardLinks.revenueLinesOfCategory(categories[dataset][0], { from: month, to }, data.filters.branchId), figure);
     }),
     plugins: { legend: { position: 'top' }, tooltip: { callbacks: { label: moneyTooltip(labels, language) } } },
     scales: {
@@ -83,7 +84,7 @@ export function RevenueByCategoryChart({ data, labels, language }: ChartProps) {
 export function TopCustomersChart({ data, labels, language, open }: ChartProps) {
   const rows = data.topCustomers;
   const options: ChartOptions<'bar'> = {
-    ...clickable((_dataset, index) => open(dashboardLinks.revenueOrdersOfCustomer(rows[index].customerId, data.filters))),
+    ...clickable((_dataset, index, figure) => open(dashboardLinks.revenueOrdersOfCustomer(rows[index].customerId, data.filters), figure)),
     indexAxis: 'y',
     plugins: {
       legend: { display: false },
@@ -110,9 +111,9 @@ export function TopCustomersChart({ data, labels, language, open }: ChartProps) 
 export function RevenueByRepChart({ data, labels, language, open }: ChartProps) {
   const rows = data.revenueByRep;
   const options: ChartOptions<'bar'> = {
-    ...clickable((_dataset, index) => {
+    ...clickable((_dataset, index, figure) => {
       const { userId } = rows[index];
-      if (userId !== null) open(dashboardLinks.revenueOrdersOfOwner(userId, data.filters, data.filters.branchId));
+      if (userId !== null) open(dashboardLinks.revenueOrdersOfOwner(userId, data.filters, data.filters.branchId), figure);
     }),
     indexAxis: 'y',
     plugins: {

@@ -16,6 +16,7 @@ export const createAuditLogResource = (): ResourceWithOptions => ({
     sort: { sortBy: 'occurred_at', direction: 'desc' },
     properties: {
       action: { components: { list: Components.AuditValue, show: Components.AuditValue } },
+      user_email: { components: { list: Components.AuditValue, show: Components.AuditValue } },
       resource: { components: { list: Components.AuditValue, show: Components.AuditValue } },
       changes: { components: { show: Components.AuditChanges }, isVisible: { list: false, filter: false, show: true, edit: false } },
       ...timestamps,

@@ -3,7 +3,6 @@ import { advanceOpportunityStage } from '../../src/domain/opportunities/advance-
 import { markOpportunityWon } from '../../src/domain/opportunities/mark-opportunity-won.js';
 import { markOpportunityLost } from '../../src/domain/opportunities/mark-opportunity-lost.js';
 import { OPEN_STAGES } from '../../src/domain/opportunities/opportunity-pipeline.js';
-import { unitSymbol } from '../../src/domain/inventory/quantity.js';
 import { recordWorkflow } from '../workflow/workflow-action.js';
 
 const isOpen = (params: Record<string, unknown>) => (OPEN_STAGES as readonly string[]).includes(String(params.stage));
@@ -31,7 +30,7 @@ export const opportunityActions: NonNullable<ResourceOptions['actions']> = {
       const { opportunity, order, product, warehouse } = await markOpportunityWon(opportunityId, actor);
       return {
         message: 'opportunityWon',
-        options: { order: order.order_no, product: product.name, quantity: opportunity.quantity ?? '', unit: unitSymbol(product.unit), warehouse: warehouse.name },
+        options: { order: order.order_no, product: product.name, quantity: opportunity.quantity ?? '', unit: product.unit, warehouse: warehouse.name },
         // The rep goes on with the order: check the price, the warehouse, then confirm it.
         redirectUrl: context.h.recordActionUrl({ resourceId: 'sales_orders', recordId: String(order.id), actionName: 'show' }),
       };

@@ -1,4 +1,4 @@
-import { ValidationError, type Action, type ActionResponse, type Before, type BulkActionResponse, type ResourceOptions } from 'adminjs';
+import { ValidationError, type Action, type ActionResponse, type After, type Before, type BulkActionResponse, type RecordActionResponse, type ResourceOptions } from 'adminjs';
 import { CrmResource } from '../../src/db/crm-resource.js';
 import { dayProblem, instantOf } from '../../src/db/strict-values.js';
 
@@ -13,6 +13,7 @@ type ActionMap = Record<string, Partial<Action<ActionResponse>>>;
  * - An emptied number field means "no value", not AdminJS's 0.
  * - A date is a real 'YYYY-MM-DD' day and a time a real moment, read on the business clock, before
  *   AdminJS turns them into JavaScript dates (which would move 2026-02-30 to 2 March).
+ * - A new record opens on its own page, not the list.
  * - A bulk delete removes every chosen record or none, with the notice a single delete gives.
  * - `disabled` turns off actions that make no sense for anyone on this resource (stock changes
  *   only through receive/adjust/transfer, the audit log only grows), in the API as on screen.
@@ -23,6 +24,7 @@ export function withBuiltInActions(customActions: Actions = {}, { disabled = [] 
   for (const name of ['new', 'edit']) {
     actions[name] = { ...custom[name], before: [blankNumbersAreEmpty, strictDates, ...[custom[name]?.before ?? []].flat()] };
   }
+  actions.new = { ...actions.new, after: [...[custom.new?.after ?? []].flat(), toTheNewRecord] };
   for (const name of disabled) actions[name] = { ...actions[name], isAccessible: false, isVisible: false };
   return actions;
 }
@@ -57,6 +59,18 @@ const strictDates: Before = async (request, context) => {
   }
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   return { ...request, payload };
+};
+
+/**
+ * A new record opens on its own page, where the next step (add lines, assign, confirm) is; AdminJS
+ * goes back to the list. A role that may not open the record stays with AdminJS's list.
+ */
+const toTheNewRecord: After<ActionResponse> = async (response, _request, context) => {
+  const record = (response as RecordActionResponse).record;
+  if (!response.redirectUrl || !record?.id || Object.keys(record.errors ?? {}).length > 0) return response;
+  if (!record.recordActions?.some((action) => action.name === 'show')) return response;
+  const resourceId = context.resource._decorated?.id() ?? context.resource.id();
+  return { ...response, redirectUrl: context.h.recordActionUrl({ resourceId, recordId: String(record.id), actionName: 'show' }) };
 };
 
 const bulkDeleteAll: Action<BulkActionResponse>['handler'] = async (request, _response, context) => {

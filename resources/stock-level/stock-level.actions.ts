@@ -3,7 +3,7 @@ import { receiveStock } from '../../src/domain/inventory/receive-stock.js';
 import { adjustStock } from '../../src/domain/inventory/adjust-stock.js';
 import { transferStock } from '../../src/domain/inventory/transfer-stock.js';
 import { listLowStock } from '../../src/domain/inventory/list-low-stock.js';
-import { unitSymbol } from '../../src/domain/inventory/quantity.js';
+import { transferTargetsOf } from '../../src/domain/inventory/inventory-lookups.js';
 import { recordWorkflow, resourceWorkflow } from '../workflow/workflow-action.js';
 import { tableAction } from '../workflow/table-action.js';
 
@@ -34,7 +34,7 @@ export const stockLevelActions: NonNullable<ResourceOptions['actions']> = {
       return {
         message: 'stockReceived',
         options: {
-          product: received.product.name, quantity: received.quantity, unit: unitSymbol(received.product.unit),
+          product: received.product.name, quantity: received.quantity, unit: received.product.unit,
           warehouse: received.warehouse.name, batch: received.movement.batch_no ?? '',
         },
         redirectUrl: context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: String(received.level.id), actionName: 'show' }),
@@ -58,7 +58,7 @@ export const stockLevelActions: NonNullable<ResourceOptions['actions']> = {
       );
       return {
         message: 'stockAdjusted',
-        options: { product: adjusted.product.name, quantity: adjusted.quantity, unit: unitSymbol(adjusted.product.unit), onHand: adjusted.level.on_hand },
+        options: { product: adjusted.product.name, quantity: adjusted.quantity, unit: adjusted.product.unit, onHand: adjusted.level.on_hand },
       };
     },
   }),
@@ -70,6 +70,7 @@ export const stockLevelActions: NonNullable<ResourceOptions['actions']> = {
       { name: 'quantity', label: 'formQuantity', type: 'quantity', required: true },
       { name: 'reference', label: 'formReference', type: 'text' },
     ],
+    offers: { to_warehouse_id: transferTargetsOf },
     fieldErrorType: 'businessRule',
     run: async (stockLevelId, { payload, actor }) => {
       const transferred = await transferStock(
@@ -80,7 +81,7 @@ export const stockLevelActions: NonNullable<ResourceOptions['actions']> = {
       return {
         message: 'stockTransferred',
         options: {
-          product: transferred.product.name, quantity: transferred.quantity, unit: unitSymbol(transferred.product.unit),
+          product: transferred.product.name, quantity: transferred.quantity, unit: transferred.product.unit,
           from: transferred.fromWarehouse.name, to: transferred.toWarehouse.name,
         },
       };

@@ -2,6 +2,7 @@ import type { ActionContext, ActionRequest, After, Before, RecordActionResponse,
 import { Ticket, User } from '../../src/models/index.js';
 import { ESCALATION_TARGETS, TICKET_PRIORITIES } from '../../src/models/ticket.model.js';
 import { assignTicket } from '../../src/domain/service/assign-ticket.js';
+import { listServiceAgents } from '../../src/domain/service/service-agents.js';
 import { startTicket } from '../../src/domain/service/start-ticket.js';
 import { escalateTicket } from '../../src/domain/service/escalate-ticket.js';
 import { resolveTicket } from '../../src/domain/service/resolve-ticket.js';
@@ -46,6 +47,7 @@ export const ticketActions: NonNullable<ResourceOptions['actions']> = {
     intro: 'assignTicketIntro',
     submit: 'assignTicketButton',
     fields: [{ name: 'assignee_id', label: 'fieldAssignee', type: 'reference', resourceId: 'users', required: true }],
+    offers: { assignee_id: listServiceAgents },
     isVisible: statusIn(...OPEN_TICKET_STATUSES),
     run: async (id, { payload, actor }) => {
       const ticket = await assignTicket(actor, id, { assigneeId: payload.value('assignee_id') });

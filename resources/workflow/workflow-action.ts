@@ -5,7 +5,7 @@ import type { DataScope } from '../../src/access/authorisation/data-scope.js';
 import { BusinessRuleError } from '../../src/errors/business-rule-error.js';
 import { FormPayload } from './form-payload.js';
 import { WorkflowComponents } from './workflow.components.js';
-import type { FormField, FormOptions, Message } from './workflow-screens.js';
+import type { FormField, FormOptions, Message, OfferedChoices } from './workflow-screens.js';
 
 /** What a successful step tells the user, and where the browser goes next. */
 export interface Outcome extends Message {
@@ -32,6 +32,8 @@ interface WorkflowSpec extends Omit<FormOptions, 'fields'> {
    * the API clients that read it; without it the error has only its message.
    */
   fieldErrorType?: 'businessRule';
+  /** Per field, the records its select offers for this record: the step's own choice, not every record. */
+  offers?: Record<string, (recordId: number) => Promise<Array<{ id: number; name: string }>>>;
 }
 
 export type ActionOptions = Partial<Action<ActionResponse>> & { actionType: Action<ActionResponse>['actionType'] };
@@ -48,7 +50,7 @@ export function recordWorkflow(spec: WorkflowSpec & { run: (recordId: number, in
     handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
       const { record, resource, currentAdmin, h } = context;
       if (!record) throw new NotFoundError(`No record ${request.params.recordId}`, 'recordWorkflow');
-      if (request.method !== 'post') return { record: record.toJSON(currentAdmin) };
+      if (request.method !== 'post') return { record: record.toJSON(currentAdmin), offered: await offeredFor(spec, Number(record.id())) };
       try {
         const outcome = await spec.run(Number(record.id()), inputOf(request, context));
         const saved = (await resource.findOne(String(record.id()), context)) ?? record;
@@ -102,10 +104,22 @@ function formAction(actionType: 'record' | 'resource', spec: WorkflowSpec): Acti
     icon: spec.icon,
     variant: spec.variant,
     component: WorkflowComponents.WorkflowForm,
-    custom: { intro: spec.intro, fields: spec.fields ?? [], submit: spec.submit } satisfies FormOptions,
+    custom: {
+      intro: spec.intro,
+      fields: (spec.fields ?? []).map((field) => (spec.offers?.[field.name] ? { ...field, offered: true } : field)),
+      submit: spec.submit,
+    } satisfies FormOptions,
     showFilter: false,
     isVisible: spec.isVisible ? visibleWhen(spec.isVisible) : true,
   };
+}
+
+async function offeredFor(spec: WorkflowSpec, recordId: number): Promise<OfferedChoices> {
+  const offered: OfferedChoices = {};
+  for (const [field, offer] of Object.entries(spec.offers ?? {})) {
+    offered[field] = (await offer(recordId)).map((choice) => ({ value: String(choice.id), label: choice.name }));
+  }
+  return offered;
 }
 
 function inputOf(request: ActionRequest, context: ActionContext): RunInput {

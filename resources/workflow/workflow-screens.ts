@@ -21,7 +21,15 @@ export interface FormField {
   options?: Array<{ value: string; label: string }>;
   /** reference: the resource whose records the select searches. */
   resourceId?: string;
+  /**
+   * reference: the select offers only what the step means (service agents for a ticket, the other
+   * warehouses for a transfer), sent with the record by the step's GET as `offered[name]`.
+   */
+  offered?: boolean;
 }
+
+/** What a record step's GET answers besides the record: the choices of its offered fields. */
+export type OfferedChoices = Record<string, Array<{ value: string; label: string }>>;
 
 export interface FormOptions {
   /** The sentence above the form: what will happen, filled with the record's params and title. */

@@ -20,6 +20,10 @@ interface PgError { code?: string; detail?: string; constraint?: string; table?:
 const INT32_MAX = 2_147_483_647;
 /** The SQLSTATE the state-rule triggers raise (migration 0023; a class of our own, 'PC'). */
 const STATE_RULE_SQLSTATE = 'PC001';
+const NOTHING_HIDDEN: ReadonlySet<string> = new Set();
+
+/** The list filter of the search box over every list: `filters.search=<any part of a text column>`. */
+export const SEARCH_FILTER = 'search';
 const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 /**
@@ -34,6 +38,7 @@ const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
  *   column compares days, on a timestamp column the instants those business days span;
  * - values are stored as typed or refused: an impossible date, money with a third decimal, a
  *   quantity with a fourth get a field error instead of being moved or rounded;
+ *   `search` looks in every text column a screen shows at once (the search box over every list);
  * - a titleProperty may be composed of columns (`custom.titleOf`), e.g. ticket number + subject;
  * - fields a resource marks `isDisabled` (computed or workflow-owned) are never written from a form;
  * - forms and show pages list fields in the table's order.
@@ -218,6 +223,10 @@ export class CrmResource extends SequelizeResource {
     for (const { unless, condition } of defaults) if (!filtered.has(unless)) conditions.push(literal(`(${condition})`));
     for (const { path, value } of Object.values(filter?.filters ?? {})) {
       const [name, index] = path.split('.');
+      if (name === SEARCH_FILTER) {
+        conditions.push(this.searchCondition(String(value)));
+        continue;
+      }
       if (Object.hasOwn(virtual, name) && !attributes[name]) {
         const condition = virtual[name](value, (text) => this.sequelizeModel.sequelize!.escape(text));
         conditions.push(condition === null ? { [this.primaryKey()]: { [Op.is]: null } } : literal(`(${condition})`));
@@ -240,6 +249,29 @@ export class CrmResource extends SequelizeResource {
     }
     for (const [name, choices] of oneOf) conditions.push({ [name]: { [Op.in]: choices } });
     return { [Op.and]: conditions };
+  }
+
+  /**
+   * The text columns the list's search box looks in: every name, code, phone, e-mail, address or
+   * note of the row that a screen shows, less what the caller may not read (a subclass says).
+   */
+  protected searchColumns(): string[] {
+    return Object.entries(this.sequelizeModel.getAttributes())
+      .filter(([name, attribute]) => isFreeText(attribute) && isShown(this.option(name)) && !this.unreadableColumns.has(name))
+      .map(([name]) => name);
+  }
+
+  /** Columns the caller may not read; the access layer's view of a resource fills it per request. */
+  protected get unreadableColumns(): ReadonlySet<string> {
+    return NOTHING_HIDDEN;
+  }
+
+  private searchCondition(text: string): WhereOptions {
+    const words = text.trim();
+    const columns = this.searchColumns();
+    // Nothing to look in matches nothing, rather than everything.
+    if (!words || columns.length === 0) return { [this.primaryKey()]: { [Op.is]: null } };
+    return { [Op.or]: columns.map((column) => ({ [column]: { [textMatch(words)]: containing(words) } })) };
   }
 
   private conditionOf(name: string, attribute: Attribute, value: unknown): WhereOptions {
@@ -392,6 +424,19 @@ function textMatch(text: string): typeof Op.like | typeof Op.iLike {
 /** LIKE's own wildcards in what the user typed are matched literally. */
 function containing(text: string): string {
   return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+/** Written by people, searched by fragments: strings and texts, not a fixed list of choices. */
+function isFreeText(attribute: Attribute): boolean {
+  return (attribute.type instanceof DataTypes.STRING || attribute.type instanceof DataTypes.TEXT) && !attribute.values;
+}
+
+/** Shown on some screen (a list or a record's page): a column kept from every screen is not searched. */
+function isShown(option: PropertyOptions | undefined): boolean {
+  const visible = option?.isVisible;
+  if (visible === undefined || typeof visible === 'boolean') return visible !== false;
+  if (typeof visible === 'function') return true;
+  return visible.list !== false || visible.show !== false;
 }
 
 function isTextType(attribute: Attribute): boolean {

@@ -11,7 +11,7 @@ export const en: LocaleTranslations = {
   actions: { show: 'Show', bulkDelete: 'Delete selected', search: 'Search', ...transferActionLabels.en },
   labels: {
     ...resourceNames,
-    customerManagement: 'Customers', salesManagement: 'Sales', productsAndStock: 'Products & stock', marketingCampaigns: 'Marketing',
+    dashboard: 'Statistics', customerManagement: 'Customers', salesManagement: 'Sales', productsAndStock: 'Products & stock', marketingCampaigns: 'Marketing',
     serviceManagement: 'Service', teamCollaboration: 'Team', systemManagement: 'System',
     viewAll: 'View all', relatedCount: '{{count}} in total',
     selectPlaceholder: 'Select…', selectNoOptions: 'No matches', selectLoading: 'Loading…',
@@ -22,6 +22,10 @@ export const en: LocaleTranslations = {
     invalidCredentials: 'Wrong e-mail or password',
     tooManyRequests: 'Too many failed logins; try again in 15 minutes',
     thereWereValidationErrors: 'Please correct the fields marked in red',
+    errorFetchingRecord: 'This record cannot be opened: it may have been deleted, be outside what you may see, or the network failed',
+    error404Resource: 'This page does not exist, or your role may not use it.',
+    error404Action: 'This page does not exist, or your role may not use it.',
+    error404Record: 'This record cannot be found: it may have been deleted, or it is outside what you may see.',
     // Refusals of the database, next to the field (src/db/crm-resource.ts).
     fieldRequired: 'This field is required',
     referenceNotFound: 'The chosen record does not exist or was deleted',

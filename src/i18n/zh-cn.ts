@@ -17,7 +17,8 @@ export const zhCN: LocaleTranslations = {
     ...resourceNames,
     customerManagement: '客户管理', salesManagement: '销售管理', productsAndStock: '产品与库存', marketingCampaigns: '营销活动',
     serviceManagement: '服务管理', teamCollaboration: '团队协作', systemManagement: '系统管理',
-    navigation: '导航', pages: '页面', selectedRecords: '已选择 {{selected}} 条', filters: '筛选条件',
+    // The statistics page has one name everywhere: menu, breadcrumb and its own title.
+    dashboard: '统计分析', navigation: '导航', pages: '页面', selectedRecords: '已选择 {{selected}} 条', filters: '筛选条件',
     viewAll: '查看全部', relatedCount: '共 {{count}} 条',
     selectPlaceholder: '请选择…', selectNoOptions: '无匹配项', selectLoading: '加载中…',
   },
@@ -33,7 +34,16 @@ export const zhCN: LocaleTranslations = {
     noRecords: '暂无记录', noRecordsInResource: '暂无记录',
     theseRecordsWillBeRemoved: '以下记录将被删除', theseRecordsWillBeRemoved_plural: '以下记录将被删除',
     pickSomeFirstToRemove: '请先勾选要删除的记录',
-    errorFetchingRecords: '读取记录失败，请稍后重试', errorFetchingRecord: '读取记录失败，请稍后重试',
+    errorFetchingRecords: '读取记录失败：网络中断，或您的角色无权查看', errorFetchingRecord: '无法打开这条记录：它可能已被删除、不在您可查看的范围内，或网络中断',
+    // AdminJS's own pages for what is missing or refused, in words rather than ids.
+    error404Resource: '找不到这个页面，或您的角色无权使用它。',
+    error404Action: '找不到这个页面，或您的角色无权使用它。',
+    error404Record: '找不到这条记录：它可能已被删除，或不在您可查看的范围内。',
+    pageNotFound_title: '找不到页面', pageNotFound_subtitle: '页面「{{pageName}}」不存在',
+    componentNotFound_title: '页面无法显示', componentNotFound_subtitle: '此页面缺少显示组件，请联系系统管理员',
+    noActionComponent: '此操作没有可显示的页面，请联系系统管理员',
+    forbiddenError: '您的角色无权执行此操作', anyForbiddenError: '您的角色无权执行此操作',
+    noRecordsSelected: '尚未选择任何记录', bulkDeleteError: '删除失败，未删除任何记录', seeConsoleForMore: '请联系系统管理员',
     keyPlaceholder: '键', valuePlaceholder: '值', initialKey: '键-{{number}}', keyInUse: '键不能重复',
     keyValuePropertyDefaultDescription: '所有值都按文本保存；键不能重复。',
     // Refusals of the database, next to the field (src/db/crm-resource.ts).

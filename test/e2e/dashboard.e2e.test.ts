@@ -55,7 +55,7 @@ describe('the statistics dashboard in a browser', () => {
     // Eleven panels, and with this branch's rows none of them is empty.
     expect(charts).toBe(11);
     await expect(page.locator('[data-chart-panel]').count()).resolves.toBe(11);
-    for (const title of ['月度销售额（按产品大类）', '客户价值 Top 10（销售额）', '销售漏斗（商机数与加权金额）', '各分公司/网点客户流失率', '营销活动转化']) {
+    for (const title of ['月度销售额（按产品大类）', '客户价值前 10 名（销售额）', '销售漏斗（商机数与加权金额）', '各分公司/网点客户流失率', '营销活动转化']) {
       await expect(page.getByText(title, { exact: true }).count()).resolves.toBe(1);
     }
     await expect(page.getByText('本月销售额').count()).resolves.toBeGreaterThan(0);

@@ -80,7 +80,7 @@ describe('workflow actions over the AdminJS API', () => {
     expect(refused.status).toBe(200);
     expect(refused.body.notice).toMatchObject({ message: 'insufficientStock', type: 'error', options: { product: 'LLDPE 7042', shortfall: '2.000' } });
     expect(translate('zh-CN', refused.body.notice.message, refused.body.notice.options)).toBe(
-      '宁波仓「LLDPE 7042」库存不足: 可用 3.000 t, 需要 5.000 t, 缺 2.000 t。订单未确认, 库存未变动',
+      '宁波仓「LLDPE 7042」库存不足: 可用 3.000 吨, 需要 5.000 吨, 缺 2.000 吨。订单未确认, 库存未变动',
     );
     const noReason = await admin.post(records('sales_orders', order.id, 'cancel')).send({ cancel_reason: ' ' });
     expect(noReason.body.notice).toMatchObject({ message: 'fieldRequired', type: 'error' });
@@ -103,7 +103,7 @@ describe('workflow actions over the AdminJS API', () => {
       product_id: String(product.id), warehouse_id: String(plant.id), quantity: '40', batch_no: 'MEG-2611', reference: 'RK-88',
     });
     expect(received.body.notice).toMatchObject({ message: 'stockReceived', type: 'success' });
-    expect(translate('zh-CN', received.body.notice.message, received.body.notice.options)).toBe('已入库「MEG 乙二醇」40.000 t 到 镇海库, 批次 MEG-2611');
+    expect(translate('zh-CN', received.body.notice.message, received.body.notice.options)).toBe('已入库「MEG 乙二醇」40.000 吨 到 镇海库, 批次 MEG-2611');
     const level = await StockLevel.findOne({ where: { product_id: product.id, warehouse_id: plant.id }, rejectOnEmpty: true });
     expect(received.body.redirectUrl).toBe(`/admin/resources/stock_levels/records/${level.id}/show`);
 
@@ -114,10 +114,10 @@ describe('workflow actions over the AdminJS API', () => {
     const tooMuch = await admin.post(records('stock_levels', level.id, 'adjustStock')).send({ quantity: '-41', reason: '盘亏' });
     expect(tooMuch.body.notice).toMatchObject({ message: 'adjustmentBelowReserved', type: 'error', options: { available: '40.000' } });
     const adjusted = await admin.post(records('stock_levels', level.id, 'adjustStock')).send({ quantity: '-1.5', reason: '盘亏: 包装破损' });
-    expect(translate('zh-CN', adjusted.body.notice.message, adjusted.body.notice.options)).toBe('已调整「MEG 乙二醇」-1.500 t, 现在库 38.500 t');
+    expect(translate('zh-CN', adjusted.body.notice.message, adjusted.body.notice.options)).toBe('已调整「MEG 乙二醇」-1.500 吨, 现在库 38.500 吨');
 
     const moved = await admin.post(records('stock_levels', level.id, 'transferStock')).send({ to_warehouse_id: String(depot.id), quantity: '8.5' });
-    expect(translate('zh-CN', moved.body.notice.message, moved.body.notice.options)).toBe('已从 镇海库 调拨「MEG 乙二醇」8.500 t 到 上海库');
+    expect(translate('zh-CN', moved.body.notice.message, moved.body.notice.options)).toBe('已从 镇海库 调拨「MEG 乙二醇」8.500 吨 到 上海库');
     expect(moved.body.record.params.on_hand).toBe('30.000');
 
     const low = await admin.get(`${resourceAction('stock_levels', 'lowStock')}?warehouse_id=${depot.id}`);

@@ -5,7 +5,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { DEMO_PASSWORD } from '../../src/cli/demo/index.js';
 import type { RunningPetroCrm } from '../../src/lifecycle.js';
 import { createTestDatabase } from './test-database.js';
-import { startTestApp } from './test-app.js';
+import { loginAs, startTestApp } from './test-app.js';
 
 /**
  * A real Chromium for journeys through the panel: Debian's package, driven by playwright-core.
@@ -230,9 +230,9 @@ export interface JourneyWorld {
 export async function openJourneyWorld(): Promise<JourneyWorld> {
   const database = await createTestDatabase('demo');
   const running = await startTestApp(database.url);
-  // The component bundle is built on its first request; built here, no page waits for it under a page timeout.
-  const bundle = await fetch(adminUrl(running.url, '/frontend/assets/components.bundle.js'));
-  if (!bundle.ok) throw new Error(`the component bundle did not build: ${bundle.status}`);
+  // A logged-in page names our component bundle, so AdminJS builds it now, before any browser
+  // waits on a page for it.
+  await (await loginAs(running.url, 'admin@petrocrm.cn')).get('/admin').expect(200);
   const sequelize = running.database.sequelize;
   const browser = await launchBrowser();
   return {

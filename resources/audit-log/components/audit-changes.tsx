@@ -1,6 +1,7 @@
 import React from 'react';
 import { Box, Label, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { flat, useTranslation, type BasePropertyProps } from 'adminjs';
+import { useAuditedValue } from './audited-value.js';
 
 interface Changes {
   fields?: Record<string, { before: unknown; after: unknown }>;
@@ -9,13 +10,12 @@ interface Changes {
   details?: Record<string, unknown>;
 }
 
-const shown = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
-
-/** What changed, field by field, labelled as the audited resource labels its fields. */
+/** What changed, field by field, labelled and worded as the audited resource's screens show them. */
 const AuditChanges: React.FC<BasePropertyProps> = ({ property, record }) => {
   const { translateProperty, translateLabel } = useTranslation();
   const changes = (flat.unflatten<Record<string, unknown>, Record<string, unknown>>(record?.params ?? {})[property.path] ?? {}) as Changes;
   const audited = String(record?.params.resource ?? '');
+  const { nameOf, valueOf } = useAuditedValue(audited);
   const rows: Array<[string, unknown, unknown]> = changes.fields
     ? Object.entries(changes.fields).map(([field, { before, after }]) => [field, before, after])
     : [...Object.entries(changes.before ?? {}).map(([field, before]): [string, unknown, unknown] => [field, before, undefined]),
@@ -35,15 +35,15 @@ const AuditChanges: React.FC<BasePropertyProps> = ({ property, record }) => {
         <TableBody>
           {rows.map(([field, before, after]) => (
             <TableRow key={field}>
-              <TableCell>{translateProperty(field, audited)}</TableCell>
-              <TableCell>{shown(before)}</TableCell>
-              <TableCell>{shown(after)}</TableCell>
+              <TableCell>{nameOf(field)}</TableCell>
+              <TableCell>{valueOf(field, before)}</TableCell>
+              <TableCell>{valueOf(field, after)}</TableCell>
             </TableRow>
           ))}
           {details.map(([key, value]) => (
             <TableRow key={`details.${key}`}>
-              <TableCell>{translateLabel('auditDetails', property.resourceId)}: {translateProperty(key, audited)}</TableCell>
-              <TableCell colSpan={2}><Text>{shown(value)}</Text></TableCell>
+              <TableCell>{translateLabel('auditDetails', property.resourceId)}: {nameOf(key)}</TableCell>
+              <TableCell colSpan={2}><Text>{valueOf(key, value)}</Text></TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -38,6 +38,20 @@ const PermissionMatrix: React.FC<ActionProps> = ({ resource }) => {
     setRoleId(id);
     setDraft(JSON.parse(JSON.stringify(source.cells[id] ?? {})));
   };
+  // Unsaved ticks are the draft differing from what the server last said about this role.
+  const unsaved = matrix !== undefined && roleId !== undefined && !sameCells(draft, matrix.cells[roleId] ?? {});
+  useEffect(() => {
+    if (!unsaved) return undefined;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+  const switchTo = (id: number) => {
+    if (!matrix || id === roleId) return;
+    const current = matrix.roles.find((role) => role.id === roleId)?.name ?? '';
+    if (unsaved && !window.confirm(translateMessage('permissionsUnsavedConfirm', resource.id, { role: current }))) return;
+    choose(matrix, id);
+  };
   const cellOf = (resourceId: string): Cell => draft[resourceId] ?? emptyCell;
   const update = (resourceId: string, change: Partial<Cell>) => setDraft({ ...draft, [resourceId]: { ...cellOf(resourceId), ...change } });
   const toggle = (resourceId: string, action: string) => {
@@ -64,18 +78,21 @@ const PermissionMatrix: React.FC<ActionProps> = ({ resource }) => {
     <Box variant="white">
       <Box flex flexWrap="wrap" mb="lg" style={{ gap: 8 }}>
         {matrix.roles.filter((role) => role.editable).map((role) => (
-          <Button key={role.id} size="sm" variant={role.id === roleId ? 'contained' : 'outlined'} onClick={() => choose(matrix, role.id)} data-role={role.code}>
+          <Button key={role.id} size="sm" variant={role.id === roleId ? 'contained' : 'outlined'} onClick={() => switchTo(role.id)} data-role={role.code}>
             {role.name}
           </Button>
         ))}
+        {/* Beside the tabs, where the user looks before switching, not only by the save button below. */}
+        {unsaved ? <Text color="error" data-testid="permissions-unsaved" style={{ alignSelf: 'center' }}>{translateMessage('permissionsUnsaved', resource.id)}</Text> : null}
       </Box>
       <Text mb="lg" color="grey60">{translateMessage('permissionMatrixHint', resource.id)}</Text>
       <Box style={{ overflowX: 'auto' }}>
-      <Table>
+      {/* Compact cells (panel.css): every column fits a 1366 px laptop beside the menu. */}
+      <Table className="petro-matrix">
         <TableHead>
           <TableRow>
             <TableCell>{translateMessage('permissionResource', resource.id)}</TableCell>
-            {COLUMNS.map((action) => <TableCell key={action}>{translateAction(action, 'roles')}</TableCell>)}
+            {COLUMNS.map((action) => <TableCell key={action}>{translateAction(action)}</TableCell>)}
             <TableCell>{translateMessage('permissionWorkflow', resource.id)}</TableCell>
             <TableCell>{translateMessage('permissionScope', resource.id)}</TableCell>
             <TableCell>{translateMessage('permissionHiddenFields', resource.id)}</TableCell>
@@ -142,5 +159,14 @@ const PermissionMatrix: React.FC<ActionProps> = ({ resource }) => {
     </Box>
   );
 };
+
+/** The same ticks, scopes and hidden fields, whatever order they were ticked in. */
+function sameCells(a: Record<string, Cell>, b: Record<string, Cell>): boolean {
+  const normal = (cells: Record<string, Cell>) =>
+    Object.keys(cells)
+      .sort()
+      .map((id) => [id, [...cells[id].actions].sort(), cells[id].scope, [...cells[id].hiddenFields].sort()]);
+  return JSON.stringify(normal(a)) === JSON.stringify(normal(b));
+}
 
 export default PermissionMatrix;

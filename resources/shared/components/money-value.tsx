@@ -6,7 +6,7 @@ import { useTranslation, type BasePropertyProps } from 'adminjs';
  * ¥1,234,567.00 from the NUMERIC string PostgreSQL returns. The digits are grouped as text, never
  * through a float, so a figure is shown exactly as it is stored.
  */
-function formatMoney(raw: unknown): string {
+export function formatMoney(raw: unknown): string {
   if (raw === null || raw === undefined || raw === '') return '';
   const text = String(raw).trim();
   const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(text);

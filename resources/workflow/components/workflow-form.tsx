@@ -2,8 +2,9 @@ import React, { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Box, Button, FormGroup, FormMessage, Input, Label, MessageBox, Select, SelectAsync, TextArea } from '@adminjs/design-system';
 import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
-import type { FormField, FormOptions } from '../workflow-screens.js';
+import type { FormField, FormOptions, OfferedChoices } from '../workflow-screens.js';
 import { choiceOf, searchChoices, type Choice } from './record-choices.js';
+import { useUnitNames } from '../../shared/components/unit-names.js';
 
 const api = new ApiClient();
 
@@ -26,7 +27,16 @@ const WorkflowForm: React.FC<ActionProps> = ({ action, resource, record }) => {
   const [errors, setErrors] = useState<Record<string, { message: string }>>({});
   const [errorOptions, setErrorOptions] = useState<Record<string, unknown>>({});
   const [sending, setSending] = useState(false);
-  const t = (key: string, options?: Record<string, unknown>) => tm(key, resource.id, options);
+  const unitNames = useUnitNames();
+  const t = (key: string, options?: Record<string, unknown>) => tm(key, resource.id, unitNames(options));
+
+  const [offered, setOffered] = useState<OfferedChoices>({});
+  useEffect(() => {
+    if (!record || !fields.some((field) => field.offered)) return;
+    void api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name }).then((response) => {
+      setOffered((response.data as { offered?: OfferedChoices }).offered ?? {});
+    });
+  }, [record?.id]);
 
   useEffect(() => {
     for (const field of fields) {
@@ -76,6 +86,10 @@ const WorkflowForm: React.FC<ActionProps> = ({ action, resource, record }) => {
         return <Select inputId={field.name} options={options} placeholder={t('formChoose')} value={options.find((option) => option.value === value) ?? null} onChange={(selected: Choice | null) => set(field.name, selected?.value ?? '')} />;
       }
       case 'reference':
+        if (field.offered) {
+          const choices = offered[field.name] ?? [];
+          return <Select inputId={field.name} options={choices} isClearable placeholder={t('formChoose')} value={choices.find((choice) => choice.value === value) ?? null} onChange={(selected: Choice | null) => set(field.name, selected?.value ?? '')} />;
+        }
         return (
           <SelectAsync inputId={field.name} cacheOptions defaultOptions isClearable placeholder={t('formChoose')} value={choices[field.name] ?? null}
             loadOptions={(query: string) => searchChoices(field.resourceId ?? '', query)} onChange={choose(field.name)} />

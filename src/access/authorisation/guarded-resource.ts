@@ -33,12 +33,19 @@ export class GuardedResource extends CrmResource {
     return (this as unknown as { SequelizeModel: ModelStatic<SequelizeRecord> }).SequelizeModel;
   }
 
-  /** The same resource seen through the employee's row scope (a Sequelize scope ANDed into WHERE). */
+  /**
+   * The same resource seen through the employee's row scope (a Sequelize scope ANDed into WHERE),
+   * its search box blind to the fields the role may not read.
+   */
   private scopedFor(context?: ActionContext): this {
     const profile = accessOf(context?.currentAdmin);
-    const condition = profile && rowScopeCondition(profile, this.id());
-    if (!condition) return this;
-    return Object.create(this, { SequelizeModel: { value: this.model.scope({ where: literal(condition) }) } }) as this;
+    if (!profile) return this;
+    const condition = rowScopeCondition(profile, this.id());
+    const hidden = new Set(Object.keys(this.model.getAttributes()).filter((field) => !isReadable(profile, this.id(), field)));
+    return Object.create(this, {
+      ...(condition ? { SequelizeModel: { value: this.model.scope({ where: literal(condition) }) } } : {}),
+      unreadableColumns: { value: hidden },
+    }) as this;
   }
 
   override async find(filter: Filter, options: FindOptions, context?: ActionContext): Promise<BaseRecord[]> {

@@ -4,7 +4,7 @@ import type { Actor } from '../../audit/audit-log.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { optionalText, requireText } from '../sales/required-input.js';
 import { allocateBatchesFifo, batchBalance, type BatchPortion } from './allocate-batches-fifo.js';
-import { compareQuantities, negateQuantity, parseQuantity, unitSymbol } from './quantity.js';
+import { compareQuantities, negateQuantity, parseQuantity } from './quantity.js';
 import { addStock, auditStockLevelChange, availableOf, readStockLevel, removeAvailableStock, type StockLevelKey, type StockLevelRow } from './stock-level-changes.js';
 import { recordStockMovement } from './record-stock-movement.js';
 
@@ -73,7 +73,7 @@ async function takeLoss(key: StockLevelKey, loss: string, product: Product, tran
       onHand: current?.on_hand ?? '0.000',
       reserved: current?.reserved ?? '0.000',
       available: availableOf(current),
-      unit: unitSymbol(product.unit),
+      unit: product.unit,
     },
     'quantity',
   );

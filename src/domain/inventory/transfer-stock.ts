@@ -4,7 +4,7 @@ import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { optionalText, requireId } from '../sales/required-input.js';
 import { allocateBatchesFifo } from './allocate-batches-fifo.js';
 import { findActiveWarehouseOrRefuse } from './inventory-lookups.js';
-import { negateQuantity, parseQuantity, unitSymbol } from './quantity.js';
+import { negateQuantity, parseQuantity } from './quantity.js';
 import { addStock, auditStockLevelChange, availableOf, lockStockLevels, readStockLevel, removeAvailableStock, type StockLevelRow } from './stock-level-changes.js';
 import { recordStockMovement } from './record-stock-movement.js';
 
@@ -50,7 +50,7 @@ export async function transferStock(fromStockLevelId: number, transfer: StockTra
       const available = availableOf(await readStockLevel(fromKey, transaction));
       throw new BusinessRuleError(
         'transferExceedsAvailable',
-        { product: product.name, warehouse: fromWarehouse.name, available, requested: quantity, unit: unitSymbol(product.unit) },
+        { product: product.name, warehouse: fromWarehouse.name, available, requested: quantity, unit: product.unit },
         'quantity',
       );
     }

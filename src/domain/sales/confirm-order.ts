@@ -2,7 +2,7 @@ import type { Transaction } from 'sequelize';
 import { SalesOrder, Warehouse } from '../../models/index.js';
 import type { Actor } from '../../audit/audit-log.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
-import { subtractQuantity, summarizeQuantities, unitSymbol, type QuantitySummary } from '../inventory/quantity.js';
+import { subtractQuantity, summarizeQuantities, type QuantitySummary } from '../inventory/quantity.js';
 import { auditStockLevelChange, availableOf, readStockLevel, reserveStock, type StockLevelKey } from '../inventory/stock-level-changes.js';
 import { lockOrderIn } from './lock-order.js';
 import { loadOrderLines, needsByProduct, type OrderLine } from './order-lines.js';
@@ -44,6 +44,6 @@ async function insufficientStock(need: Omit<OrderLine, 'id'>, key: StockLevelKey
     available,
     requested: need.quantity,
     shortfall: subtractQuantity(need.quantity, available),
-    unit: unitSymbol(need.unit),
+    unit: need.unit,
   });
 }

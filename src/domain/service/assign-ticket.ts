@@ -2,9 +2,7 @@ import { Role, User } from '../../models/index.js';
 import type { Actor } from '../../audit/audit-log.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { changeTicket, OPEN_TICKET_STATUSES } from './change-ticket.js';
-
-/** Only the service team works tickets; a sales rep who raised one does not become its handler. */
-const SERVICE_ROLE = 'service_agent';
+import { SERVICE_ROLE } from './service-agents.js';
 
 /**
  * Hands a ticket to a service agent. A new ticket becomes assigned; an open one being worked or

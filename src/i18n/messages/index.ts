@@ -10,6 +10,9 @@ import { serviceMessages } from './service.js';
 import { stateRulesMessages } from './state-rules.js';
 import { tasksMessages } from './tasks.js';
 import { transferMessages } from './transfer.js';
+import { layoutMessages } from './layout.js';
+import { matrixEditingMessages } from './matrix-editing.js';
+import { auditMessages } from './audit.js';
 
 /**
  * Messages of the domain services and custom actions, one file per area so each area keeps its
@@ -17,7 +20,7 @@ import { transferMessages } from './transfer.js';
  * unique across areas.
  */
 const areas: AreaMessages[] = [
-  accessMessages, analysisMessages, importDuplicatesMessages, marketingMessages, orderChangesMessages, requestMessages, salesMessages, serviceMessages, stateRulesMessages, tasksMessages, transferMessages,
+  accessMessages, analysisMessages, importDuplicatesMessages, marketingMessages, orderChangesMessages, requestMessages, salesMessages, serviceMessages, stateRulesMessages, tasksMessages, transferMessages, layoutMessages, matrixEditingMessages, auditMessages,
 ];
 
 export function messagesFor(language: keyof AreaMessages): Record<string, string> {

@@ -2,7 +2,8 @@ import type { AreaMessages } from './area-messages.js';
 
 /**
  * Orders, stock and opportunities: refusals (BusinessRuleError codes), success notices and the
- * texts of their action forms. Quantities come with a unit symbol ({{unit}}: t, kg, L…); order
+ * texts of their action forms. Quantities come with their unit code ({{unit}}: ton, kg …), worded
+ * as the lists word units (吨 / t) by translate() and the panel; order
  * totals are in tons ({{tons}}), with other units listed apart ({{otherUnits}}).
  */
 export const salesMessages: AreaMessages = {
