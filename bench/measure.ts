@@ -30,6 +30,9 @@ export interface Side {
 export interface Run {
   connections: number;
   app: Side;
+  /** Requests that failed (an error status or a refusal notice); their time is in the latencies. */
+  failures: number;
+  firstFailure?: string;
   sql?: Side;
   /** Median bytes of an answer's body. */
   bytes: number;
@@ -111,6 +114,7 @@ export async function measureScenario(scenario: Scenario, context: MeasureContex
       app: { latencies: appAlone, rps: (appAlone.length / appElapsed) * 1000 },
       sql: sqlRun ? { latencies: sqlAlone, rps: (sqlAlone.length / sqlElapsed) * 1000 } : undefined,
       bytes: median(bytes),
+      failures: 0,
     },
   ];
 
@@ -121,6 +125,8 @@ export async function measureScenario(scenario: Scenario, context: MeasureContex
     app: { latencies: latencies(loaded), rps: (many / loaded.elapsedMs) * 1000 },
     sql: sqlRun ? await concurrentSql(context, sqlRun, many) : undefined,
     bytes: median(loaded.bytes),
+    failures: loaded.failures,
+    firstFailure: loaded.firstFailure,
   });
   return { scenario, runs, profile, mismatch };
 }
@@ -150,10 +156,13 @@ async function sequential(context: MeasureContext, scenario: Scenario, requests:
   }));
 }
 
+/** Many at once: failures are counted, not fatal, since failing under load is a result too. */
 async function concurrent(context: MeasureContext, scenario: Scenario, requests: HttpRequest[], headers: SessionHeaders): Promise<LoadResult> {
-  return checked(scenario, await context.load.run({
+  const result = await context.load.run({
     origin: context.origin, requests, headers, count: requests.length, connections: context.connections, expectStatus: scenario.expectStatus ?? 200,
-  }));
+  });
+  if (result.failures > 0) context.log(`  ${scenario.name}: ${result.failures} of ${result.spans.length} failed with ${context.connections} at once (${result.firstFailure})`);
+  return result;
 }
 
 function checked(scenario: Scenario, result: LoadResult): LoadResult {

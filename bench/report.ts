@@ -24,7 +24,7 @@ export function resultsTable(results: ScenarioResult[]): string {
       rows.push([
         run.connections === 1 ? scenario.name : '',
         String(run.connections),
-        String(app.latencies.length),
+        String(app.latencies.length) + (run.failures ? ` (${run.failures} failed)` : ''),
         ms(percentile(app.latencies, 0.5)), ms(percentile(app.latencies, 0.95)), ms(percentile(app.latencies, 0.99)),
         app.rps.toFixed(0),
         kilobytes(run.bytes),
@@ -62,7 +62,10 @@ export interface BenchRecord {
     statements: RequestProfile['statements'];
     profile: Omit<RequestProfile, 'statements'>;
     mismatch?: string;
-    runs: Array<{ connections: number; bytes: number; app: SideFigures; sql?: SideFigures; p50VsSql?: number; throughputShareOfSql?: number }>;
+    runs: Array<{
+      connections: number; bytes: number; failures: number; firstFailure?: string;
+      app: SideFigures; sql?: SideFigures; p50VsSql?: number; throughputShareOfSql?: number;
+    }>;
   }>;
   skipped: string[];
 }
@@ -95,6 +98,8 @@ export function scenarioRecords(results: ScenarioResult[]): BenchRecord['scenari
     runs: runs.map((run: Run) => ({
       connections: run.connections,
       bytes: run.bytes,
+      failures: run.failures,
+      firstFailure: run.firstFailure,
       app: figures(run.app),
       sql: run.sql && figures(run.sql),
       p50VsSql: run.sql && round(percentile(run.app.latencies, 0.5) / percentile(run.sql.latencies, 0.5)),

@@ -75,9 +75,10 @@ for (const signal of signals) {
 }
 
 const startedAt = new Date();
+// Read before the run: a commit made while it runs is not what was measured.
+const commit = currentCommit();
 try {
   const { text, record } = await runBench(options, teardown, log);
-  const commit = currentCommit();
   const file = resultFile(startedAt, commit, values.label);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify({ commit, startedAt: startedAt.toISOString(), ...record }, null, 2)}\n`);
