@@ -18,3 +18,6 @@ export const Components = {
 
 // AdminJS's reference select prints its error untranslated; the override also words every select in the user's language.
 componentLoader.override('DefaultReferenceEditProperty', file('shared', 'components', 'reference-edit.tsx'));
+
+// Lists read the lean list API: an estimated total shows as "约 N", the next page continues by keyset.
+componentLoader.override('DefaultListAction', file('shared', 'components', 'lean-list.tsx'));

@@ -29,6 +29,11 @@ export class GuardedResource extends CrmResource {
     return Object.create(this, { SequelizeModel: { value: this.model.scope({ where: literal(condition) }) } }) as this;
   }
 
+  /** The lean list's reads (totals, titles of references) under the same row scope. */
+  override inScopeOf(context?: ActionContext): this {
+    return this.scopedFor(context);
+  }
+
   override async find(filter: Filter, options: FindOptions, context?: ActionContext): Promise<BaseRecord[]> {
     const records: BaseRecord[] = await super.find.call(this.scopedFor(context), filter, options);
     return records.map((record) => this.guarded(record.params));
