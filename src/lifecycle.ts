@@ -7,9 +7,9 @@ import { ensureAdministrator } from './access/staff-accounts.js';
 import { loadDemoData } from './cli/demo/index.js';
 import { ensureDefaultPermissions } from './access/default-permissions.js';
 import { resourceActionsOf } from './access/resource-actions.js';
-import { startOutboxSender } from './domain/marketing/outbox-sender.js';
 import { applyDomainSettings } from './domain/domain-settings.js';
-import { startAnalysisSchedule } from './domain/analysis/analysis-schedule.js';
+import { startJobQueue } from './jobs/job-queue.js';
+import { scheduledJobs } from './jobs/scheduled-jobs.js';
 
 export interface RunningPetroCrm {
   url: string;
@@ -25,6 +25,7 @@ export async function startPetroCrm(config: Config, log: (message: string) => vo
   applyDomainSettings(config);
   const database = await openDatabase(config, log);
   let petro: PetroApp | undefined;
+  let jobs: { stop(): Promise<void> } | undefined;
   try {
     if (config.initialAdmin) {
       const outcome = await ensureAdministrator(config.initialAdmin.email, config.initialAdmin.password);
@@ -38,34 +39,37 @@ export async function startPetroCrm(config: Config, log: (message: string) => vo
     const added = await ensureDefaultPermissions(resourceActionsOf(petro.admin));
     if (added > 0) log(`Added ${added} default rows to the permission matrix`);
     if (config.nodeEnv === 'production') await petro.admin.initialize();
+    jobs = await startBackgroundJobs(config, database.url, log);
     const server = await listen(petro.app, config);
     const { port } = server.address() as AddressInfo;
     const openedApp = petro;
-    const jobs = startBackgroundJobs(config, log);
+    const runningJobs = jobs;
     return {
       url: `http://localhost:${port}${ROOT_PATH}`,
       database,
       stop: async () => {
-        await jobs.stop();
+        await runningJobs.stop();
         await closeServer(server);
         await openedApp.close();
         await database.close();
       },
     };
   } catch (error) {
+    await jobs?.stop();
     await petro?.close();
     await database.close();
     throw error;
   }
 }
 
-/** The daily customer analysis and the outbox sender; off unless configured (always off in tests by default). */
-function startBackgroundJobs(config: Config, log: (message: string) => void): { stop(): Promise<void> } {
-  const jobs = [
-    config.customerAnalysis.dailyAt ? startAnalysisSchedule(config.customerAnalysis.dailyAt, log) : undefined,
-    config.mail.sendIntervalSeconds > 0 ? startOutboxSender(config.mail.sendIntervalSeconds, log) : undefined,
-  ].filter((job) => job !== undefined);
-  return { stop: async () => void (await Promise.all(jobs.map((job) => job.stop()))) };
+/**
+ * The daily customer analysis and the outbox's delivery, through the job queue in PostgreSQL, so
+ * each runs once however many instances serve; off unless configured (always off in tests by default).
+ */
+async function startBackgroundJobs(config: Config, databaseUrl: string, log: (message: string) => void): Promise<{ stop(): Promise<void> }> {
+  const jobs = scheduledJobs(config, log);
+  if (jobs.length === 0) return { stop: async () => undefined };
+  return startJobQueue(databaseUrl, jobs, log);
 }
 
 function listen(app: http.RequestListener, config: Config): Promise<http.Server> {
