@@ -2,7 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Box, Pagination, Text } from '@adminjs/design-system';
 import {
-  ApiClient, RecordsTable, getActionElementCss, useNotice, useQueryParams, useSelectedRecords, useTranslation,
+  ApiClient, RecordsTable, useNotice, useQueryParams, useSelectedRecords, useTranslation,
   type ActionProps, type RecordJSON,
 } from 'adminjs';
 import type { LeanListMeta } from '../lean-list.js';
@@ -63,7 +63,8 @@ const LeanList: React.FC<ActionProps> = ({ resource, setTag }) => {
   const changePage = (page: number) => storeParams(page === meta.page + 1 && meta.nextCursor ? { page: String(page), after: meta.nextCursor } : { page: String(page) });
 
   return (
-    <Box variant="container" data-css={getActionElementCss(resource.id, 'list', 'table-wrapper')}>
+    // The hook AdminJS's own list offers for styling (its getActionElementCss is not in the browser bundle).
+    <Box variant="container" data-css={`${resource.id}-list-table-wrapper`}>
       <RecordsTable
         resource={resource}
         records={records}
