@@ -14,6 +14,8 @@ import { scaleUp, type ScaleTarget } from './scale-up.js';
 
 export interface BenchDatabase {
   url: string;
+  /** The folder that holds the cluster (pg/) and what the bench notes about it. */
+  root: string;
   /** Stops PostgreSQL and removes its temporary folder. */
   stop(): Promise<void>;
 }
@@ -24,18 +26,23 @@ export interface TableSize {
   megabytes: number;
 }
 
-/** A PostgreSQL of the bench's own, in a temporary folder on a free port: .data/ is never touched. */
-export async function startBenchDatabase(log: (message: string) => void): Promise<BenchDatabase> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'petrocrm-bench-'));
-  const removeRoot = () => fs.rmSync(root, { recursive: true, force: true });
+/**
+ * A PostgreSQL of the bench's own on a free port: in a temporary folder removed at the end, or in
+ * `dataDir`, kept for the next run (a data set of a million orders is generated once). .data/ is
+ * never touched.
+ */
+export async function startBenchDatabase(log: (message: string) => void, dataDir?: string): Promise<BenchDatabase> {
+  const root = dataDir ? path.resolve(dataDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'petrocrm-bench-'));
+  const removeRoot = () => (dataDir ? undefined : fs.rmSync(root, { recursive: true, force: true }));
   try {
     const port = await freePort();
     const server = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port, database: 'petrocrm_bench' });
-    log(`PostgreSQL started on 127.0.0.1:${port} in ${root}`);
+    log(`PostgreSQL started on 127.0.0.1:${port} in ${root}${dataDir ? ' (kept)' : ''}`);
     const url = new URL(server.url);
     url.hostname = '127.0.0.1';
     return {
       url: url.toString(),
+      root,
       stop: async () => {
         try {
           await server.stop();
@@ -48,6 +55,16 @@ export async function startBenchDatabase(log: (message: string) => void): Promis
     removeRoot();
     throw error;
   }
+}
+
+/** The size a kept data folder was filled to, or undefined when it was never filled completely. */
+export function filledSize(database: BenchDatabase): ScaleTarget | undefined {
+  const file = path.join(database.root, 'filled.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as ScaleTarget) : undefined;
+}
+
+export function markFilled(database: BenchDatabase, target: ScaleTarget): void {
+  fs.writeFileSync(path.join(database.root, 'filled.json'), JSON.stringify(target));
 }
 
 /** Migrations, the demo company, then the copies up to the target, the customer analysis and fresh statistics. */

@@ -41,3 +41,5 @@ export class LoadClient {
 }
 
 export const latencies = (result: LoadResult): number[] => result.spans.map(([start, end]) => end - start);
+
+export type { HttpRequest, LoadResult } from './load-worker.js';

@@ -1,25 +1,46 @@
 import type pg from 'pg';
 import { busyTime, captureQueries, type CapturedQuery, type QueryKind } from './query-capture.js';
-import { latencies, type LoadClient } from './load-client.js';
-import type { Login, Scenario, SqlStatement, WhatIf } from './scenarios.js';
+import { median } from './stats.js';
+import { latencies, type HttpRequest, type LoadClient, type LoadResult } from './load-client.js';
+import type { SessionHeaders } from './bench-session.js';
+import type { Login, Scenario, SqlStatement } from './scenarios.js';
 
 export interface MeasureContext {
   origin: string;
-  cookies: Record<Login, string | undefined>;
+  headers: Record<Login, SessionHeaders>;
   load: LoadClient;
-  /** One connection for the sequential raw SQL, a pool of the app's size for replayed parallel statements. */
-  sqlClient: pg.Client;
+  /** The raw-SQL side: one connection per concurrent caller, as many as the app gets callers. */
   sqlPool: pg.Pool;
-  warmUp: number;
-  rounds: number;
+  /** Requests per scenario with one connection, and with `connections` at once. */
+  requests: number;
+  concurrentRequests: number;
+  connections: number;
   showSql: boolean;
   explain: boolean;
   log(message: string): void;
 }
 
+/** Latencies of one side (the app, or the same SQL run directly) at one concurrency. */
+export interface Side {
+  latencies: number[];
+  /** Requests (or SQL runs) per second over the whole block. */
+  rps: number;
+}
+
+export interface Run {
+  connections: number;
+  app: Side;
+  /** Requests that failed (an error status or a refusal notice); their time is in the latencies. */
+  failures: number;
+  firstFailure?: string;
+  sql?: Side;
+  /** Median bytes of an answer's body. */
+  bytes: number;
+}
+
 /** Where one request's time goes, medians over the profiled requests. */
 export interface RequestProfile {
-  queries: Record<QueryKind, number>;
+  statements: Record<QueryKind, number>;
   sessionAndAccessMs: number;
   dataMs: number;
   /** The request's time while no query of this process was running: express, AdminJS, our hooks, JSON. */
@@ -28,155 +49,214 @@ export interface RequestProfile {
 
 export interface ScenarioResult {
   scenario: Scenario;
-  app: number[];
-  sql: number[];
-  /** Requests per second over the sequential rounds. */
-  sequentialRps: number;
+  runs: Run[];
   profile: RequestProfile;
   mismatch?: string;
 }
 
-export interface WhatIfResult {
-  whatIf: WhatIf;
-  current: number[];
-  alternative: number[];
-}
-
-export interface ConcurrentResult {
-  scenario: Scenario;
-  connections: number;
-  latencies: number[];
-  rps: number;
-  failures: number;
+/** Hands out a scenario's requests: in a cycle, or each once when every request must reach a new row. */
+class RequestCursor {
+  private next = 0;
+  constructor(private readonly scenario: Scenario) {}
+  take(count: number): HttpRequest[] {
+    const { requests, unique } = this.scenario;
+    if (unique && this.next + count > requests.length) throw new Error(`${this.scenario.name}: only ${requests.length} rows prepared for ${this.next + count} requests`);
+    const taken = Array.from({ length: count }, (_, i) => requests[(this.next + i) % requests.length]);
+    this.next += count;
+    return taken;
+  }
 }
 
 /**
- * One scenario: a check that the app and the raw SQL return the same rows, a warm-up, then rounds
- * that alternate a block of sequential requests with a block of raw SQL runs (so a noisy moment of
- * the machine falls on both), then a few requests with every query recorded.
+ * One scenario: a check that the app and the raw SQL return the same rows; a warm-up whose queries
+ * are recorded (the replayed SQL is the app's own); rounds that alternate a block of sequential
+ * requests with a block of raw SQL runs (so a noisy moment of the machine falls on both); a few
+ * requests with every query recorded; then the same with many connections at once.
  */
 export async function measureScenario(scenario: Scenario, context: MeasureContext): Promise<ScenarioResult> {
-  const url = context.origin + scenario.path;
-  const cookie = context.cookies[scenario.login];
-  const statements = scenario.sql === 'replay' ? await captureDataStatements(url, cookie, context) : scenario.sql;
-  const mismatch = await checkAgainstSql(url, cookie, scenario, statements, context);
-  if (context.explain && statements && scenario.sql !== 'replay') await explain(scenario, statements, context);
+  const cursor = new RequestCursor(scenario);
+  const headers = context.headers[scenario.login];
+  const one = scenario.heavy ? Math.max(5, Math.round(context.requests / 10)) : context.requests;
+  const many = scenario.heavy ? context.connections : context.concurrentRequests;
+  const warmUp = Math.min(10, Math.ceil(one / 4));
 
-  const runSql = statements ? sqlRunner(statements, scenario.sql === 'replay', context) : undefined;
-  const warmUp = Math.min(context.warmUp, Math.ceil(scenario.requests / 4));
-  await sequential(context, url, cookie, warmUp);
-  for (let i = 0; i < warmUp && runSql; i++) await runSql();
-
-  const app: number[] = [];
-  const sql: number[] = [];
-  let elapsed = 0;
-  const perRound = Math.max(1, Math.ceil(scenario.requests / context.rounds));
-  for (let round = 0; round < context.rounds; round++) {
-    const result = await sequential(context, url, cookie, perRound);
-    app.push(...latencies(result));
-    elapsed += result.elapsedMs;
-    for (let i = 0; i < perRound && runSql; i++) sql.push(await runSql());
+  const first = await fetchOne(context, cursor.take(1)[0], headers, scenario);
+  const warmed = await captured(() => sequential(context, scenario, cursor.take(warmUp), headers));
+  const replays = perRequest(warmed.result, warmed.queries).map((queries) => replayable(queries));
+  if (replays.length === 0 || replays.every((set) => set.length === 0)) {
+    if (scenario.sql === 'replay' || scenario.sql === 'replay-write') throw new Error(`${scenario.name}: no data statement to replay`);
   }
-  const profile = await profileRequests(url, cookie, scenario, Math.max(5, Math.round(scenario.requests / 4)), context);
-  return { scenario, app, sql, sequentialRps: (app.length / elapsed) * 1000, profile, mismatch };
-}
+  const sqlRun = scenario.sql ? sqlRunner(scenario, Array.isArray(scenario.sql) ? [scenario.sql] : replays, context) : undefined;
+  const mismatch = Array.isArray(scenario.sql) && scenario.check ? await compare(first, scenario, context) : undefined;
+  if (context.explain && Array.isArray(scenario.sql)) await explain(scenario, scenario.sql, context);
 
-export async function measureConcurrent(scenario: Scenario, context: MeasureContext, connections: number, requests: number): Promise<ConcurrentResult> {
-  const url = context.origin + scenario.path;
-  const cookie = context.cookies[scenario.login];
-  await context.load.run({ url, cookie, requests: connections * 2, connections });
-  const result = await context.load.run({ url, cookie, requests, connections });
-  return { scenario, connections, latencies: latencies(result), rps: (requests / result.elapsedMs) * 1000, failures: result.failures };
-}
-
-/** Both statements alternately on the same connection, `runs` times each. */
-export async function measureWhatIf(whatIf: WhatIf, context: MeasureContext, runs: number): Promise<WhatIfResult> {
-  const time = async (statement: SqlStatement) => {
+  for (let i = 0; i < warmUp && sqlRun; i++) await sqlRun();
+  const appAlone: number[] = [];
+  const sqlAlone: number[] = [];
+  const bytes: number[] = [];
+  let appElapsed = 0;
+  let sqlElapsed = 0;
+  const rounds = 4;
+  const perRound = Math.max(1, Math.ceil(one / rounds));
+  for (let round = 0; round < rounds; round++) {
+    const result = await sequential(context, scenario, cursor.take(perRound), headers);
+    appAlone.push(...latencies(result));
+    bytes.push(...result.bytes);
+    appElapsed += result.elapsedMs;
     const started = performance.now();
-    await context.sqlClient.query(statement.text, statement.values);
-    return performance.now() - started;
-  };
-  if (whatIf.setup) await context.sqlClient.query(whatIf.setup);
-  try {
-    const result: WhatIfResult = { whatIf, current: [], alternative: [] };
-    for (let i = 0; i < context.warmUp; i++) await time(whatIf.current).then(() => time(whatIf.alternative));
-    for (let i = 0; i < runs; i++) {
-      result.current.push(await time(whatIf.current));
-      result.alternative.push(await time(whatIf.alternative));
-    }
-    return result;
-  } finally {
-    if (whatIf.undo) await context.sqlClient.query(whatIf.undo);
+    for (let i = 0; i < perRound && sqlRun; i++) sqlAlone.push(await timed(sqlRun));
+    sqlElapsed += performance.now() - started;
   }
+  const profile = await profileRequests(context, scenario, cursor.take(Math.max(5, Math.round(one / 4))), headers);
+  const runs: Run[] = [
+    {
+      connections: 1,
+      app: { latencies: appAlone, rps: (appAlone.length / appElapsed) * 1000 },
+      sql: sqlRun ? { latencies: sqlAlone, rps: (sqlAlone.length / sqlElapsed) * 1000 } : undefined,
+      bytes: median(bytes),
+      failures: 0,
+    },
+  ];
+
+  await concurrent(context, scenario, cursor.take(context.connections), headers);
+  const loaded = await concurrent(context, scenario, cursor.take(many), headers);
+  runs.push({
+    connections: context.connections,
+    app: { latencies: latencies(loaded), rps: (many / loaded.elapsedMs) * 1000 },
+    sql: sqlRun ? await concurrentSql(context, sqlRun, many) : undefined,
+    bytes: median(loaded.bytes),
+    failures: loaded.failures,
+    firstFailure: loaded.firstFailure,
+  });
+  return { scenario, runs, profile, mismatch };
 }
 
-async function sequential(context: MeasureContext, url: string, cookie: string | undefined, requests: number) {
-  const result = await context.load.run({ url, cookie, requests, connections: 1 });
-  if (result.failures > 0) throw new Error(`${url}: ${result.failures} of ${requests} requests failed (${result.firstFailure})`);
+async function fetchOne(context: MeasureContext, request: HttpRequest, headers: SessionHeaders, scenario: Scenario): Promise<unknown> {
+  const response = await fetch(new URL(request.path, context.origin), {
+    method: request.method,
+    headers: { accept: 'application/json', ...headers },
+    body: request.form ? new URLSearchParams(request.form) : undefined,
+    redirect: 'manual',
+  });
+  const text = await response.text();
+  const expected = scenario.expectStatus ?? 200;
+  if (response.status !== expected) throw new Error(`${scenario.name}: ${request.method} ${request.path} answered ${response.status}: ${text.slice(0, 300)}`);
+  return response.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as unknown) : text;
+}
+
+async function compare(body: unknown, scenario: Scenario, context: MeasureContext): Promise<string | undefined> {
+  const results: Array<Array<Record<string, unknown>>> = [];
+  for (const statement of scenario.sql as SqlStatement[]) results.push((await context.sqlPool.query(statement.text, statement.values)).rows);
+  return scenario.check!(body, results);
+}
+
+async function sequential(context: MeasureContext, scenario: Scenario, requests: HttpRequest[], headers: SessionHeaders): Promise<LoadResult> {
+  return checked(scenario, await context.load.run({
+    origin: context.origin, requests, headers, count: requests.length, connections: 1, expectStatus: scenario.expectStatus ?? 200,
+  }));
+}
+
+/** Many at once: failures are counted, not fatal, since failing under load is a result too. */
+async function concurrent(context: MeasureContext, scenario: Scenario, requests: HttpRequest[], headers: SessionHeaders): Promise<LoadResult> {
+  const result = await context.load.run({
+    origin: context.origin, requests, headers, count: requests.length, connections: context.connections, expectStatus: scenario.expectStatus ?? 200,
+  });
+  if (result.failures > 0) context.log(`  ${scenario.name}: ${result.failures} of ${result.spans.length} failed with ${context.connections} at once (${result.firstFailure})`);
   return result;
 }
 
-function sqlRunner(statements: SqlStatement[], parallel: boolean, context: MeasureContext): () => Promise<number> {
+function checked(scenario: Scenario, result: LoadResult): LoadResult {
+  if (result.failures > 0) throw new Error(`${scenario.name}: ${result.failures} of ${result.spans.length} requests failed (${result.firstFailure})`);
+  return result;
+}
+
+type SqlRun = () => Promise<void>;
+
+/**
+ * The raw-SQL side of a scenario. Replayed statements come from the warm-up's requests in turn, so
+ * a write replayed at once on many connections does not queue on one row's lock.
+ */
+function sqlRunner(scenario: Scenario, sets: SqlStatement[][], context: MeasureContext): SqlRun {
+  let next = 0;
+  const nextSet = () => sets[next++ % sets.length];
+  const pool = context.sqlPool;
+  if (scenario.sql === 'replay') {
+    // The dashboard's queries run in parallel, as the handler sends them, each on a connection of its own.
+    return async () => void (await Promise.all(nextSet().map((statement) => pool.query(statement.text, statement.values))));
+  }
+  const inTransaction = scenario.sql === 'replay-write';
   return async () => {
-    const started = performance.now();
-    if (parallel) await Promise.all(statements.map((statement) => context.sqlPool.query(statement.text, statement.values)));
-    else for (const statement of statements) await context.sqlClient.query(statement.text, statement.values);
-    return performance.now() - started;
+    const statements = nextSet();
+    const client = await pool.connect();
+    try {
+      if (inTransaction) await client.query('BEGIN');
+      try {
+        for (const statement of statements) await client.query(statement.text, statement.values);
+      } finally {
+        if (inTransaction) await client.query('ROLLBACK');
+      }
+    } finally {
+      client.release();
+    }
   };
 }
 
-async function checkAgainstSql(
-  url: string, cookie: string | undefined, scenario: Scenario, statements: SqlStatement[] | undefined, context: MeasureContext,
-): Promise<string | undefined> {
-  const response = await fetch(url, { headers: { accept: 'application/json', ...(cookie ? { cookie } : {}) } });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`${scenario.name}: ${url} answered ${response.status}: ${text.slice(0, 300)}`);
-  if (!scenario.check || !statements) return undefined;
-  const results: Array<Array<Record<string, unknown>>> = [];
-  for (const statement of statements) results.push((await context.sqlClient.query(statement.text, statement.values)).rows);
-  return scenario.check(JSON.parse(text) as unknown, results);
+async function timed(run: SqlRun): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
 }
 
-/** The statements one request sends apart from the session and the access profile, for 'replay'. */
-async function captureDataStatements(url: string, cookie: string | undefined, context: MeasureContext): Promise<SqlStatement[]> {
-  const stop = captureQueries();
-  let captured: CapturedQuery[];
-  try {
-    await sequential(context, url, cookie, 1);
-  } finally {
-    captured = stop();
-  }
-  const data = captured.filter((query) => query.kind === 'data');
-  const control = data.filter((query) => /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|START)\b/i.test(query.text));
-  if (control.length > 0) context.log(`  note: the replay leaves out ${control.length} connection-setup or transaction statements (SET, BEGIN…)`);
-  return data.filter((query) => !control.includes(query)).map(({ text, values }) => ({ text, values }));
+async function concurrentSql(context: MeasureContext, run: SqlRun, count: number): Promise<Side> {
+  await Promise.all(Array.from({ length: context.connections }, run));
+  const times: number[] = [];
+  let issued = 0;
+  const caller = async () => {
+    while (issued < count) {
+      issued++;
+      times.push(await timed(run));
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: context.connections }, caller));
+  return { latencies: times, rps: (count / (performance.now() - started)) * 1000 };
 }
 
-async function profileRequests(
-  url: string, cookie: string | undefined, scenario: Scenario, requests: number, context: MeasureContext,
-): Promise<RequestProfile> {
+async function captured<T>(work: () => Promise<T>): Promise<{ result: T; queries: CapturedQuery[] }> {
   const stop = captureQueries();
-  let spans: Array<[number, number]>;
-  let queries: CapturedQuery[];
+  let result: T;
   try {
-    spans = (await sequential(context, url, cookie, requests)).spans;
-  } finally {
-    queries = stop();
+    result = await work();
+  } catch (error) {
+    stop();
+    throw error;
   }
-  const perRequest = spans.map(([start, end]) => ({ latency: end - start, queries: queries.filter((query) => query.start >= start && query.start <= end) }));
-  if (context.showSql) printStatements(scenario, perRequest[perRequest.length - 1]?.queries ?? [], context);
-  const count = (kind: QueryKind) => medianOf(perRequest.map((request) => request.queries.filter((query) => query.kind === kind).length));
+  return { result, queries: stop() };
+}
+
+function perRequest(result: LoadResult, queries: CapturedQuery[]): CapturedQuery[][] {
+  return result.spans.map(([start, end]) => queries.filter((query) => query.start >= start && query.start <= end));
+}
+
+/** A request's data statements, without connection setup and transaction control (the replay adds its own). */
+function replayable(queries: CapturedQuery[]): SqlStatement[] {
+  return queries
+    .filter((query) => query.kind === 'data' && !/^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|START)\b/i.test(query.text))
+    .map(({ text, values }) => ({ text, values }));
+}
+
+async function profileRequests(context: MeasureContext, scenario: Scenario, requests: HttpRequest[], headers: SessionHeaders): Promise<RequestProfile> {
+  const { result, queries } = await captured(() => sequential(context, scenario, requests, headers));
+  const requestsQueries = perRequest(result, queries);
+  const spans = result.spans;
+  if (context.showSql) printStatements(scenario, requestsQueries.at(-1) ?? [], context);
+  const count = (kind: QueryKind) => median(requestsQueries.map((each) => each.filter((query) => query.kind === kind).length));
   return {
-    queries: { session: count('session'), access: count('access'), data: count('data') },
-    sessionAndAccessMs: medianOf(perRequest.map((request) => busyTime(request.queries.filter((query) => query.kind !== 'data')))),
-    dataMs: medianOf(perRequest.map((request) => busyTime(request.queries.filter((query) => query.kind === 'data')))),
-    outsideDbMs: medianOf(perRequest.map((request) => request.latency - busyTime(request.queries))),
+    statements: { session: count('session'), access: count('access'), data: count('data') },
+    sessionAndAccessMs: median(requestsQueries.map((each) => busyTime(each.filter((query) => query.kind !== 'data')))),
+    dataMs: median(requestsQueries.map((each) => busyTime(each.filter((query) => query.kind === 'data')))),
+    outsideDbMs: median(spans.map(([start, end], i) => end - start - busyTime(requestsQueries[i]))),
   };
-}
-
-function medianOf(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? 0 : sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
 function printStatements(scenario: Scenario, queries: CapturedQuery[], context: MeasureContext): void {
@@ -190,7 +270,7 @@ function printStatements(scenario: Scenario, queries: CapturedQuery[], context: 
 async function explain(scenario: Scenario, statements: SqlStatement[], context: MeasureContext): Promise<void> {
   context.log(`  plans, ${scenario.name}:`);
   for (const statement of statements) {
-    const { rows } = await context.sqlClient.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${statement.text}`, statement.values);
+    const { rows } = await context.sqlPool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${statement.text}`, statement.values);
     for (const row of rows) context.log(`    ${row['QUERY PLAN']}`);
   }
 }

@@ -1,16 +1,17 @@
 import crypto from 'node:crypto';
+import os from 'node:os';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { startPetroCrm } from '../src/lifecycle.js';
-import { DEMO_PASSWORD } from '../src/cli/demo/index.js';
 import { User } from '../src/models/index.js';
 import { loadAccessProfile } from '../src/access/authorisation/access-profile.js';
 import { rowScopeCondition } from '../src/access/authorisation/row-scopes.js';
-import { fillBenchDatabase, startBenchDatabase, tableSizes, withClient } from './bench-database.js';
+import { fillBenchDatabase, filledSize, markFilled, startBenchDatabase, tableSizes, withClient } from './bench-database.js';
+import { anonymousHeaders, loginHeaders } from './bench-session.js';
 import { LoadClient } from './load-client.js';
-import { measureConcurrent, measureScenario, measureWhatIf, type ConcurrentResult, type MeasureContext, type ScenarioResult, type WhatIfResult } from './measure.js';
-import { concurrencyTable, dataSizeTable, latencyTable, whatIfTable } from './report.js';
-import { benchScenarios, benchWhatIfs, type Login, type ScenarioFacts } from './scenarios.js';
+import { measureScenario, type MeasureContext, type ScenarioResult } from './measure.js';
+import { dataSizeTable, profileTable, resultsTable, scenarioRecords, type BenchRecord } from './report.js';
+import { benchScenarios, type Login, type ScenarioFacts } from './scenarios.js';
 
 export interface BenchOptions {
   customers: number;
@@ -18,8 +19,11 @@ export interface BenchOptions {
   requests: number;
   connections: number;
   concurrentRequests: number;
+  dataDir?: string;
+  only?: string[];
   nameFragment: string;
   orderStatus: string;
+  deepPage: number;
   showSql: boolean;
   explain: boolean;
 }
@@ -44,50 +48,59 @@ export class Teardown {
   }
 }
 
-export async function runBench(options: BenchOptions, teardown: Teardown, log: (message: string) => void): Promise<string> {
-  const database = await startBenchDatabase(log);
+export interface BenchOutcome {
+  text: string;
+  record: Omit<BenchRecord, 'commit' | 'startedAt'>;
+}
+
+export async function runBench(options: BenchOptions, teardown: Teardown, log: (message: string) => void): Promise<BenchOutcome> {
+  const loadBefore = os.loadavg();
+  const database = await startBenchDatabase(log, options.dataDir);
   teardown.add(() => database.stop());
-  await fillBenchDatabase(database.url, { customers: options.customers, orders: options.orders }, log);
-  const sizes = dataSizeTable(await tableSizes(database.url));
-  log(`\nData size\n${sizes}\n`);
+  const target = { customers: options.customers, orders: options.orders };
+  const filled = filledSize(database);
+  if (!filled) {
+    await fillBenchDatabase(database.url, target, log);
+    if (options.dataDir) markFilled(database, target);
+  } else if (filled.customers !== target.customers || filled.orders !== target.orders) {
+    throw new Error(`${database.root} holds ${filled.customers} customers and ${filled.orders} orders, not the ${target.customers} and ${target.orders} asked for; use another --data-dir`);
+  } else {
+    log(`  reusing the data set in ${database.root}`);
+  }
+  const sizes = await tableSizes(database.url);
+  log(`\nData size\n${dataSizeTable(sizes)}\n`);
+  const loadAfterData = os.loadavg();
 
   const app = await startPetroCrm(
     loadConfig({
       NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: database.url, DEMO_DATA: 'no',
+      // Logins are measured, not the limiter: twenty at once from one address would trip it.
+      LOGIN_MAX_FAILURES: '1000000',
       SESSION_SECRET: crypto.randomBytes(48).toString('base64url'),
     }),
-    () => undefined,
+    log,
   );
   teardown.add(() => app.stop());
   const origin = `http://127.0.0.1:${new URL(app.url).port}`;
   log(`PetroCRM listening on ${origin} (NODE_ENV=test: no component bundle)`);
 
-  const sqlClient = new pg.Client({ connectionString: database.url });
-  sqlClient.on('error', () => undefined);
-  await sqlClient.connect();
-  teardown.add(() => sqlClient.end());
-  const sqlPool = new pg.Pool({ connectionString: database.url, max: 10 });
+  const sqlPool = new pg.Pool({ connectionString: database.url, max: options.connections });
   sqlPool.on('error', () => undefined);
   teardown.add(() => sqlPool.end());
   const load = new LoadClient();
   teardown.add(() => load.stop());
 
-  const cookies: Record<Login, string | undefined> = {
-    admin: await login(origin, ADMIN),
-    rep: await login(origin, REPRESENTATIVE),
-    anonymous: undefined,
-  };
+  const headers: MeasureContext['headers'] = {
+    admin: await loginHeaders(origin, ADMIN),
+    rep: await loginHeaders(origin, REPRESENTATIVE),
+    anonymous: await anonymousHeaders(origin),
+  } satisfies Record<Login, unknown>;
   const context: MeasureContext = {
-    origin, cookies, load, sqlClient, sqlPool, warmUp: 10, rounds: 4, showSql: options.showSql, explain: options.explain, log,
+    origin, headers, load, sqlPool, requests: options.requests, concurrentRequests: options.concurrentRequests, connections: options.connections,
+    showSql: options.showSql, explain: options.explain, log,
   };
-  const facts: ScenarioFacts = {
-    repCustomerCondition: await representativeScope(),
-    customerId: await middleCustomer(database.url),
-    nameFragment: options.nameFragment,
-    orderStatus: options.orderStatus,
-    requests: options.requests,
-  };
-  const scenarios = benchScenarios(facts);
+  const facts = await scenarioFacts(database.url, options);
+  const scenarios = benchScenarios(facts).filter((scenario) => !options.only || options.only.includes(scenario.key));
 
   const results: ScenarioResult[] = [];
   const skipped: string[] = [];
@@ -96,47 +109,63 @@ export async function runBench(options: BenchOptions, teardown: Teardown, log: (
       const result = await measureScenario(scenario, context);
       results.push(result);
       if (result.mismatch) log(`  WARNING ${scenario.name}: the raw SQL is not what the app answers: ${result.mismatch}`);
-      log(`  ${scenario.name}: ${result.app.length} requests measured`);
+      log(`  ${scenario.name}: measured (load ${os.loadavg()[0].toFixed(2)})`);
     } catch (error) {
-      // A screen still being built (the dashboard) must not cost the other figures.
       skipped.push(`  skipped ${scenario.name}: ${error instanceof Error ? error.message : String(error)}`);
       log(skipped.at(-1)!);
     }
   }
-  const concurrent: ConcurrentResult[] = [];
-  for (const scenario of scenarios.filter((entry) => entry.concurrent && results.some((result) => result.scenario === entry))) {
-    concurrent.push(await measureConcurrent(scenario, context, options.connections, options.concurrentRequests));
-    log(`  ${scenario.name}: ${options.connections} connections, ${options.concurrentRequests} requests`);
-  }
-  const whatIfs: WhatIfResult[] = [];
-  for (const whatIf of benchWhatIfs()) whatIfs.push(await measureWhatIf(whatIf, context, options.requests));
-  log('  what-ifs measured');
+  const loadAtEnd = os.loadavg();
   await teardown.run(log);
-  log('Stopped the app, the pools and PostgreSQL; removed the temporary folder.');
+  log(`Stopped the app, the pools and PostgreSQL${options.dataDir ? `; kept ${database.root}` : '; removed the temporary folder'}.`);
 
-  return [
-    `\nPetroCRM bench — ${options.customers} customers, ${options.orders} orders; milliseconds; medians and ratios from this one run`,
-    latencyTable(results),
-    '  sql: the same SELECT … LIMIT 20 and COUNT(*) run straight through pg (show: the SELECT by id); * the app\'s own statements replayed in parallel',
-    '  queries s+a+d: per request, for the session, the access profile (permissions, scope) and the data (incl. AdminJS populating references)',
-    '  db s+a / db data: time those queries kept the database busy; outside db: the rest of the request (express, session, AdminJS, JSON)',
+  const load1 = (values: number[]) => values.map((value) => value.toFixed(2)).join(' / ');
+  const text = [
+    `\nPetroCRM bench — ${options.customers} customers, ${options.orders} orders, ${os.cpus().length} CPUs; milliseconds; one run`,
+    `load average (1/5/15 min): before ${load1(loadBefore)}; after the data ${load1(loadAfterData)}; at the end ${load1(loadAtEnd)}`,
+    '',
+    resultsTable(results),
+    '  conns: callers at once, each on its keep-alive connection; KB: median answer body; stmts s+a+d: per request, for the',
+    '  session, the access profile and the data; sql: the same SELECT … LIMIT 20 and COUNT(*) run straight through pg (show: the',
+    '  SELECT by id), or the app\'s own data statements replayed (writes in a transaction rolled back; the dashboard in parallel),',
+    '  with as many connections as callers; p50 ×sql: the app\'s median over the SQL\'s; req/s of sql: throughput share.',
+    '',
+    profileTable(results),
     ...skipped,
-    '',
-    concurrencyTable(concurrent, results),
-    '',
-    whatIfTable(whatIfs),
   ].join('\n');
+  return {
+    text,
+    record: {
+      machine: { cpus: os.cpus().length, loadBefore, loadAfterData, loadAtEnd },
+      data: { ...target, tables: sizes },
+      options: { ...options },
+      scenarios: scenarioRecords(results),
+      skipped,
+    },
+  };
 }
 
-async function login(origin: string, email: string): Promise<string> {
-  const response = await fetch(`${origin}/admin/login`, {
-    method: 'POST',
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
-    redirect: 'manual',
+async function scenarioFacts(url: string, options: BenchOptions): Promise<ScenarioFacts> {
+  const repCustomerCondition = await representativeScope();
+  return withClient(url, async (client) => {
+    const one = async (sql: string, values: unknown[] = []) => (await client.query<{ id: number }>(sql, values)).rows[0].id;
+    const ids = async (sql: string, values: unknown[] = []) => (await client.query<{ id: number }>(sql, values)).rows.map((row) => row.id);
+    const customerId = await one('SELECT id FROM customers ORDER BY id OFFSET (SELECT count(*) / 2 FROM customers) LIMIT 1');
+    const branchId = await one('SELECT branch_id AS id FROM sales_orders GROUP BY branch_id ORDER BY count(*) DESC LIMIT 1');
+    return {
+      repCustomerCondition,
+      customerId,
+      busyCustomerId: await one('SELECT customer_id AS id FROM sales_orders GROUP BY customer_id ORDER BY count(*) DESC, customer_id LIMIT 1'),
+      branchId,
+      warehouseId: await one('SELECT id FROM warehouses ORDER BY id LIMIT 1'),
+      draftOrderIds: await ids("SELECT id FROM sales_orders WHERE status = 'draft' ORDER BY id DESC LIMIT 2000"),
+      deliveredOrderIds: await ids("SELECT id FROM sales_orders WHERE status = 'delivered' ORDER BY id DESC LIMIT 2000"),
+      nameFragment: options.nameFragment,
+      orderStatus: options.orderStatus,
+      deepPage: options.deepPage,
+      loginEmail: REPRESENTATIVE,
+    };
   });
-  const cookie = response.headers.getSetCookie().find((header) => header.startsWith('petrocrm.sid='));
-  if (response.status !== 302 || !cookie) throw new Error(`login as ${email} failed: HTTP ${response.status}`);
-  return cookie.split(';')[0];
 }
 
 /** The condition the app ANDs into the representative's customer queries, from the matrix the app uses. */
@@ -146,12 +175,4 @@ async function representativeScope(): Promise<string> {
   const condition = profile && rowScopeCondition(profile, 'customers');
   if (!condition) throw new Error(`${REPRESENTATIVE} sees every customer: no row scope to measure`);
   return condition;
-}
-
-/** A customer from the middle of the table: one of the scaled copies. */
-function middleCustomer(url: string): Promise<number> {
-  return withClient(url, async (client) => {
-    const { rows } = await client.query<{ id: number }>('SELECT id FROM customers ORDER BY id OFFSET (SELECT count(*) / 2 FROM customers) LIMIT 1');
-    return rows[0].id;
-  });
 }

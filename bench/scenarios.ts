@@ -1,3 +1,6 @@
+import { DEMO_PASSWORD } from '../src/cli/demo/index.js';
+import type { HttpRequest } from './load-worker.js';
+
 /** A statement of the raw-SQL side, as node-postgres takes it. */
 export interface SqlStatement {
   text: string;
@@ -6,56 +9,78 @@ export interface SqlStatement {
 
 export type Login = 'admin' | 'rep' | 'anonymous';
 
+/**
+ * How the raw-SQL side is measured:
+ * - statements: what the database must do to answer (a list's SELECT … LIMIT 20 and its COUNT(*)),
+ *   run one after the other as the list action runs them;
+ * - 'replay': the app's own data statements, captured from one request, run in parallel (the dashboard);
+ * - 'replay-write': the same, in one transaction that is rolled back (create, edit, a workflow step).
+ */
+export type SqlSide = SqlStatement[] | 'replay' | 'replay-write';
+
 export interface Scenario {
+  /** Stable name in the JSON results. */
+  key: string;
   name: string;
   login: Login;
-  /** Path and query on the app's origin. */
-  path: string;
-  requests: number;
-  /**
-   * What the database must do to answer, run straight through pg: the page's SELECT … LIMIT 20 and
-   * the COUNT(*) of a list, run one after the other as the list action does. 'replay': the app's own
-   * data statements, captured from one request and run in parallel as the app runs them.
-   */
-  sql?: SqlStatement[] | 'replay';
+  /** Request i sends requests[i % length]. */
+  requests: HttpRequest[];
+  /** Each request must reach a row no earlier request reached (a workflow step runs once per order). */
+  unique?: boolean;
+  expectStatus?: number;
+  sql?: SqlSide;
   /** Compares the app's answer with the first run of `sql`; returns what differs. */
   check?: (body: unknown, results: Array<Array<Record<string, unknown>>>) => string | undefined;
-  /** Also measured with several connections at once. */
-  concurrent?: boolean;
+  /** Seconds, not milliseconds, per request: measured with fewer requests. */
+  heavy?: boolean;
 }
 
 export interface ScenarioFacts {
   /** The sales representative's row scope on customers, as src/access/row-scopes.ts writes it. */
   repCustomerCondition: string;
   customerId: number;
+  /** A customer with many orders, for the reference filter. */
+  busyCustomerId: number;
+  branchId: number;
+  warehouseId: number;
+  /** Draft orders to edit, and delivered orders to close: one per request. */
+  draftOrderIds: number[];
+  deliveredOrderIds: number[];
   nameFragment: string;
   orderStatus: string;
-  requests: number;
+  deepPage: number;
+  loginEmail: string;
 }
 
-const PAGE = 'perPage=20&page=1';
 const api = (resource: string, rest: string) => `/admin/api/resources/${resource}/${rest}`;
+const get = (path: string): HttpRequest[] => [{ method: 'GET', path }];
+const list = (resource: string, query = '') => get(`${api(resource, 'actions/list')}?perPage=20&page=1${query}`);
 
 /** The list action's SQL: CrmResource orders by the sort column, then the key (NULLS LAST only on nullable columns). */
-function listSql(table: string, where: string | null, orderBy: string, values: unknown[] = []): SqlStatement[] {
+function listSql(table: string, where: string | null, orderBy: string, values: unknown[] = [], offset = 0): SqlStatement[] {
   const condition = where ? ` WHERE ${where}` : '';
   return [
-    { text: `SELECT * FROM ${table}${condition} ORDER BY ${orderBy} LIMIT 20 OFFSET 0`, values },
+    { text: `SELECT * FROM ${table}${condition} ORDER BY ${orderBy} LIMIT 20 OFFSET ${offset}`, values },
     { text: `SELECT count(*)::int AS count FROM ${table}${condition}`, values },
   ];
 }
 
 interface ListBody {
-  meta?: { total?: number };
+  meta?: { total?: number; totalIsEstimate?: boolean };
   records?: Array<{ id: string }>;
 }
 
 function samePage(body: unknown, [page, count]: Array<Array<Record<string, unknown>>>): string | undefined {
-  const list = body as ListBody;
-  const appIds = (list.records ?? []).map((record) => String(record.id)).join(',');
+  const answer = body as ListBody;
+  const appIds = (answer.records ?? []).map((record) => String(record.id)).join(',');
   const sqlIds = page.map((row) => String(row.id)).join(',');
-  if (list.meta?.total !== count[0].count) return `total ${list.meta?.total} in the app, ${String(count[0].count)} in SQL`;
   if (appIds !== sqlIds) return `page ids differ: app ${appIds.slice(0, 80)} / SQL ${sqlIds.slice(0, 80)}`;
+  const exact = Number(count[0].count);
+  const total = answer.meta?.total ?? Number.NaN;
+  // An estimated total is the planner's, within a few percent of the exact one at this size.
+  if (answer.meta?.totalIsEstimate ? Math.abs(total - exact) > exact * 0.1 : total !== exact) {
+    return `total ${total}${answer.meta?.totalIsEstimate ? ' (estimate)' : ''} in the app, ${exact} in SQL`;
+  }
   return undefined;
 }
 
@@ -65,91 +90,82 @@ function sameRecord(body: unknown, [rows]: Array<Array<Record<string, unknown>>>
 }
 
 export function benchScenarios(facts: ScenarioFacts): Scenario[] {
-  const n = facts.requests;
   const byUpdate = 'updated_at DESC, id DESC';
   const byOrderDate = 'order_date DESC, id DESC';
+  const deepOffset = (facts.deepPage - 1) * 20;
+  const fragment = facts.nameFragment;
   return [
-    { name: 'GET /healthz (express only)', login: 'anonymous', path: '/healthz', requests: n },
+    { key: 'healthz', name: 'GET /healthz (express only)', login: 'anonymous', requests: get('/healthz') },
     {
-      name: 'roles list (tiny table: fixed cost)',
-      login: 'admin',
-      path: `${api('roles', 'actions/list')}?${PAGE}`,
-      requests: n,
-      sql: listSql('roles', null, 'code ASC, id ASC'),
-      check: samePage,
-    },
-    {
-      name: 'customers list p1 (admin)',
-      login: 'admin',
-      path: `${api('customers', 'actions/list')}?${PAGE}`,
-      requests: n,
-      sql: listSql('customers', null, byUpdate),
-      check: samePage,
-      concurrent: true,
+      key: 'customers-p1', name: 'customers, page 1 by last change, with total', login: 'admin',
+      requests: list('customers'), sql: listSql('customers', null, byUpdate), check: samePage,
     },
     {
       // A Chinese fragment has no case, so CrmResource sends LIKE (ILIKE for Latin letters).
-      name: `customers name LIKE '%${facts.nameFragment}%'`,
-      login: 'admin',
-      path: `${api('customers', 'actions/list')}?${PAGE}&filters.name=${encodeURIComponent(facts.nameFragment)}`,
-      requests: n,
-      sql: listSql('customers', 'name LIKE $1', byUpdate, [`%${facts.nameFragment}%`]),
-      check: samePage,
+      key: 'customers-name', name: `customers, name fragment ${fragment}`, login: 'admin',
+      requests: list('customers', `&filters.name=${encodeURIComponent(fragment)}`),
+      sql: listSql('customers', 'name LIKE $1', byUpdate, [`%${fragment}%`]), check: samePage,
     },
     {
-      name: 'customers list p1 (rep, own rows)',
-      login: 'rep',
-      path: `${api('customers', 'actions/list')}?${PAGE}`,
-      requests: n,
-      sql: listSql('customers', facts.repCustomerCondition, byUpdate),
-      check: samePage,
-      concurrent: true,
+      key: 'customers-rep', name: "a sales rep's own customers", login: 'rep',
+      requests: list('customers'), sql: listSql('customers', facts.repCustomerCondition, byUpdate), check: samePage,
     },
     {
-      name: 'customer show (admin)',
-      login: 'admin',
-      path: api('customers', `records/${facts.customerId}/show`),
-      requests: n,
-      sql: [{ text: 'SELECT * FROM customers WHERE id = $1', values: [facts.customerId] }],
-      check: sameRecord,
-      concurrent: true,
+      key: 'customer-show', name: "one customer's page (show)", login: 'admin',
+      requests: get(api('customers', `records/${facts.customerId}/show`)),
+      sql: [{ text: 'SELECT * FROM customers WHERE id = $1', values: [facts.customerId] }], check: sameRecord,
     },
     {
-      name: 'orders by order_date desc',
-      login: 'admin',
-      path: `${api('sales_orders', 'actions/list')}?${PAGE}&sortBy=order_date&direction=desc`,
-      requests: n,
-      sql: listSql('sales_orders', null, byOrderDate),
-      check: samePage,
+      key: 'orders-p1', name: 'orders, page 1 by date', login: 'admin',
+      requests: list('sales_orders', '&sortBy=order_date&direction=desc'), sql: listSql('sales_orders', null, byOrderDate), check: samePage,
     },
     {
-      name: `orders status=${facts.orderStatus} (+count)`,
-      login: 'admin',
-      path: `${api('sales_orders', 'actions/list')}?${PAGE}&filters.status=${facts.orderStatus}`,
-      requests: n,
-      sql: listSql('sales_orders', 'status = $1', byOrderDate, [facts.orderStatus]),
-      check: samePage,
+      key: 'orders-status', name: `orders with status ${facts.orderStatus}, by date`, login: 'admin',
+      requests: list('sales_orders', `&filters.status=${facts.orderStatus}`),
+      sql: listSql('sales_orders', 'status = $1', byOrderDate, [facts.orderStatus]), check: samePage,
     },
-    { name: 'dashboard, 12 months (admin)', login: 'admin', path: '/admin/api/dashboard', requests: Math.max(5, Math.round(n / 5)), sql: 'replay' },
-  ];
-}
-
-/** The app's statement against one that gives the same rows faster: raw SQL only, evidence for a change. */
-export interface WhatIf {
-  name: string;
-  current: SqlStatement;
-  alternative: SqlStatement;
-  /** Runs before the pair is measured (e.g. creates the index the alternative needs); `undo` reverts it. */
-  setup?: string;
-  undo?: string;
-}
-
-export function benchWhatIfs(): WhatIf[] {
-  return [
     {
-      name: 'orders total: count(*) → planner estimate',
-      current: { text: 'SELECT count(*) FROM sales_orders' },
-      alternative: { text: "SELECT reltuples::bigint FROM pg_class WHERE oid = 'sales_orders'::regclass" },
+      key: 'orders-deep', name: `orders, page ${facts.deepPage}`, login: 'admin',
+      requests: get(`${api('sales_orders', 'actions/list')}?perPage=20&page=${facts.deepPage}`),
+      sql: listSql('sales_orders', null, byOrderDate, [], deepOffset), check: samePage,
+    },
+    {
+      key: 'orders-customer', name: "one customer's orders (reference filter)", login: 'admin',
+      requests: list('sales_orders', `&filters.customer_id=${facts.busyCustomerId}`),
+      sql: listSql('sales_orders', 'customer_id = $1', byOrderDate, [facts.busyCustomerId]), check: samePage,
+    },
+    {
+      key: 'order-create', name: 'create an order', login: 'admin',
+      requests: [{
+        method: 'POST', path: api('sales_orders', 'actions/new'),
+        form: { customer_id: String(facts.customerId), warehouse_id: String(facts.warehouseId), branch_id: String(facts.branchId), order_date: '2026-03-02', notes: 'bench' },
+      }],
+      sql: 'replay-write',
+    },
+    {
+      key: 'order-edit', name: 'edit a draft order', login: 'admin', unique: true,
+      requests: facts.draftOrderIds.map((id, i) => ({
+        method: 'POST' as const, path: api('sales_orders', `records/${id}/edit`), form: { notes: `bench edit ${i}`, delivery_date: '2026-03-20' },
+      })),
+      sql: 'replay-write',
+    },
+    {
+      key: 'order-close', name: 'workflow: close a delivered order', login: 'admin', unique: true,
+      requests: facts.deliveredOrderIds.map((id) => ({ method: 'POST' as const, path: api('sales_orders', `records/${id}/close`), form: {} })),
+      sql: 'replay-write',
+    },
+    {
+      key: 'dashboard', name: 'dashboard, 12 months, all branches', login: 'admin', heavy: true,
+      requests: get('/admin/api/dashboard?period=12m'), sql: 'replay',
+    },
+    {
+      key: 'dashboard-branch', name: 'dashboard, 12 months, one branch', login: 'admin', heavy: true,
+      requests: get(`/admin/api/dashboard?period=12m&branch=${facts.branchId}`), sql: 'replay',
+    },
+    {
+      key: 'login', name: 'login', login: 'anonymous', expectStatus: 302,
+      requests: [{ method: 'POST', path: '/admin/login', form: { email: facts.loginEmail, password: DEMO_PASSWORD } }],
+      sql: 'replay',
     },
   ];
 }

@@ -6,7 +6,6 @@ export function percentile(samples: number[], fraction: number): number {
 }
 
 export const median = (samples: number[]): number => percentile(samples, 0.5);
-export const p95 = (samples: number[]): number => percentile(samples, 0.95);
 
 /** Milliseconds with the precision a noisy machine deserves. */
 export function ms(value: number): string {

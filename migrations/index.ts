@@ -12,6 +12,8 @@ import * as memberStatusFollowsDelivery from './0021.member-status-follows-deliv
 import * as createStageProbabilities from './0022.create-stage-probabilities.js';
 import * as enforceWorkflowStates from './0023.enforce-workflow-states.js';
 import * as grantOrderAmendment from './0024.grant-order-amendment.js';
+import * as indexListsByTheirDefaultSorts from './0040.index-lists-by-their-default-sorts.js';
+import * as indexSubstringSearch from './0041.index-substring-search.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
@@ -28,4 +30,6 @@ export const migrations: Migration[] = [
   { name: '0022.create-stage-probabilities', ...createStageProbabilities },
   { name: '0023.enforce-workflow-states', ...enforceWorkflowStates },
   { name: '0024.grant-order-amendment', ...grantOrderAmendment },
+  { name: '0040.index-lists-by-their-default-sorts', ...indexListsByTheirDefaultSorts },
+  { name: '0041.index-substring-search', ...indexSubstringSearch },
 ];

@@ -7,9 +7,9 @@ import { loadDemoData } from './cli/demo/index.js';
 import { ensureDefaultPermissions } from './access/authorisation/default-permissions.js';
 import { resourceActionsOf } from './access/authorisation/resource-actions.js';
 import { assertEveryTableScoped } from './access/authorisation/schema-check.js';
-import { startOutboxSender } from './domain/marketing/outbox-sender.js';
 import { applyDomainSettings } from './domain/domain-settings.js';
-import { startAnalysisSchedule } from './domain/analysis/analysis-schedule.js';
+import { startJobQueue } from './jobs/job-queue.js';
+import { scheduledJobs } from './jobs/scheduled-jobs.js';
 import { listen } from './http-server.js';
 
 export interface RunningPetroCrm {
@@ -28,6 +28,7 @@ export async function startPetroCrm(config: Config, log: (message: string) => vo
   applyDomainSettings(config);
   const database = await openDatabase(config, log);
   let petro: PetroApp | undefined;
+  let jobs: { stop(): Promise<void> } | undefined;
   try {
     if (config.initialAdmin) {
       const outcome = await ensureAdministrator(config.initialAdmin.email, config.initialAdmin.password);
@@ -45,10 +46,11 @@ export async function startPetroCrm(config: Config, log: (message: string) => vo
       await petro.admin.initialize();
       await petro.assets.prepare();
     }
+    jobs = await startBackgroundJobs(config, database.url, log);
     const listening = await listen(petro.app, config.port, config.host);
     const { port } = listening.server.address() as AddressInfo;
     const openedApp = petro;
-    const jobs = startBackgroundJobs(config, log);
+    const runningJobs = jobs;
     return {
       url: `http://localhost:${port}${ROOT_PATH}`,
       database,
@@ -56,24 +58,26 @@ export async function startPetroCrm(config: Config, log: (message: string) => vo
       // New connections are refused at once; requests in flight get the grace period while the
       // background jobs finish their run, then the pools close and PostgreSQL stops last.
       stop: async () => {
-        const [drained] = await Promise.all([listening.drain(config.stopGraceSeconds * 1000), jobs.stop()]);
+        const [drained] = await Promise.all([listening.drain(config.stopGraceSeconds * 1000), runningJobs.stop()]);
         if (drained === 'cut') log(`Requests still running after ${config.stopGraceSeconds} s were cut off`);
         await openedApp.close();
         await database.close();
       },
     };
   } catch (error) {
+    await jobs?.stop();
     await petro?.close();
     await database.close();
     throw error;
   }
 }
 
-/** The daily customer analysis and the outbox sender; off unless configured (always off in tests by default). */
-function startBackgroundJobs(config: Config, log: (message: string) => void): { stop(): Promise<void> } {
-  const jobs = [
-    config.customerAnalysis.dailyAt ? startAnalysisSchedule(config.customerAnalysis.dailyAt, log) : undefined,
-    config.mail.sendIntervalSeconds > 0 ? startOutboxSender(config.mail.sendIntervalSeconds, log) : undefined,
-  ].filter((job) => job !== undefined);
-  return { stop: async () => void (await Promise.all(jobs.map((job) => job.stop()))) };
+/**
+ * The daily customer analysis and the outbox's delivery, through the job queue in PostgreSQL, so
+ * each runs once however many instances serve; off unless configured (always off in tests by default).
+ */
+async function startBackgroundJobs(config: Config, databaseUrl: string, log: (message: string) => void): Promise<{ stop(): Promise<void> }> {
+  const jobs = scheduledJobs(config, log);
+  if (jobs.length === 0) return { stop: async () => undefined };
+  return startJobQueue(databaseUrl, jobs, log);
 }

@@ -2,7 +2,7 @@ import type { ResourceWithOptions } from 'adminjs';
 import { Contact } from '../../src/models/index.js';
 import { navigation } from '../navigation.js';
 import { withBuiltInActions } from '../shared/built-in-actions.js';
-import { textarea, timestamps } from '../shared/presets.js';
+import { characterSearch, textarea, timestamps } from '../shared/presets.js';
 
 export const createContactResource = (): ResourceWithOptions => ({
   resource: Contact,
@@ -13,6 +13,7 @@ export const createContactResource = (): ResourceWithOptions => ({
     filterProperties: ['name', 'customer_id', 'mobile', 'phone', 'email', 'wechat', 'is_primary'],
     sort: { sortBy: 'updated_at', direction: 'desc' },
     properties: {
+      name: characterSearch,
       notes: textarea,
       ...timestamps,
     },

@@ -3,7 +3,7 @@ import { Customer } from '../../src/models/index.js';
 import { OPPORTUNITY_STAGES } from '../../src/models/opportunity.model.js';
 import { navigation } from '../navigation.js';
 import { withBuiltInActions } from '../shared/built-in-actions.js';
-import { businessCode, computedMoney, money, readOnly, type RelatedList, showWithRelatedLists, textarea, timestamps } from '../shared/presets.js';
+import { businessCode, characterSearch, computedMoney, money, readOnly, type RelatedList, showWithRelatedLists, textarea, timestamps } from '../shared/presets.js';
 import { customerActions } from './customer.actions.js';
 
 const OPEN_STAGES = OPPORTUNITY_STAGES.filter((stage) => stage !== 'won' && stage !== 'lost');
@@ -48,6 +48,7 @@ export const createCustomerResource = (): ResourceWithOptions => ({
     sort: { sortBy: 'updated_at', direction: 'desc' },
     properties: {
       code: businessCode,
+      name: characterSearch,
       address: textarea,
       notes: textarea,
       credit_limit: money,

@@ -1,6 +1,7 @@
 import { ValidationError, type Action, type ActionResponse, type After, type Before, type BulkActionResponse, type RecordActionResponse, type ResourceOptions } from 'adminjs';
 import { CrmResource } from '../../src/db/crm-resource.js';
 import { dayProblem, instantOf } from '../../src/db/strict-values.js';
+import { leanListHandler } from './lean-list.js';
 
 type BuiltInAction = 'new' | 'edit' | 'delete' | 'bulkDelete';
 type Actions = NonNullable<ResourceOptions['actions']>;
@@ -17,10 +18,16 @@ type ActionMap = Record<string, Partial<Action<ActionResponse>>>;
  * - A bulk delete removes every chosen record or none, with the notice a single delete gives.
  * - `disabled` turns off actions that make no sense for anyone on this resource (stock changes
  *   only through receive/adjust/transfer, the audit log only grows), in the API as on screen.
+ * - Lists are lean (lean-list.ts): the fields shown, references by title, an estimated total
+ *   beyond ten thousand rows, keyset paging.
  */
 export function withBuiltInActions(customActions: Actions = {}, { disabled = [] }: { disabled?: BuiltInAction[] } = {}): Actions {
   const custom = customActions as ActionMap;
-  const actions: ActionMap = { ...custom, bulkDelete: { handler: bulkDeleteAll, ...custom.bulkDelete } };
+  const actions: ActionMap = {
+    ...custom,
+    list: { handler: leanListHandler, ...custom.list },
+    bulkDelete: { handler: bulkDeleteAll, ...custom.bulkDelete },
+  };
   for (const name of ['new', 'edit']) {
     actions[name] = { ...custom[name], before: [blankNumbersAreEmpty, strictDates, ...[custom[name]?.before ?? []].flat()] };
   }

@@ -14,6 +14,8 @@ export const en: LocaleTranslations = {
     dashboard: 'Statistics', customerManagement: 'Customers', salesManagement: 'Sales', productsAndStock: 'Products & stock', marketingCampaigns: 'Marketing',
     serviceManagement: 'Service', teamCollaboration: 'Team', systemManagement: 'System',
     viewAll: 'View all', relatedCount: '{{count}} in total',
+    // A list of more than ten thousand rows shows PostgreSQL's estimate (resources/shared/lean-list.ts).
+    approximateTotal: 'about {{total}}',
     selectPlaceholder: 'Select…', selectNoOptions: 'No matches', selectLoading: 'Loading…',
   },
   properties: { id: 'ID', created_at: 'Created at', updated_at: 'Updated at' },

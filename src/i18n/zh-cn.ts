@@ -20,6 +20,8 @@ export const zhCN: LocaleTranslations = {
     // The statistics page has one name everywhere: menu, breadcrumb and its own title.
     dashboard: '统计分析', navigation: '导航', pages: '页面', selectedRecords: '已选择 {{selected}} 条', filters: '筛选条件',
     viewAll: '查看全部', relatedCount: '共 {{count}} 条',
+    // A list of more than ten thousand rows shows PostgreSQL's estimate (resources/shared/lean-list.ts).
+    approximateTotal: '约 {{total}}',
     selectPlaceholder: '请选择…', selectNoOptions: '无匹配项', selectLoading: '加载中…',
   },
   properties: { id: '编号', created_at: '创建时间', updated_at: '更新时间', length: '数量', from: '从', to: '至' },

@@ -2,14 +2,15 @@ import React, { useState } from 'react';
 import type { ActionProps } from 'adminjs';
 import { DrillDownBanner } from './drill-down-banner.js';
 import { ListSearch } from './list-search.js';
+import LeanList from '../../shared/components/lean-list.js';
 
-type Props = ActionProps & { OriginalComponent?: React.ComponentType<ActionProps> };
-
-/** AdminJS's list of every resource, under a search box and, after a dashboard click, what was clicked. */
-const ListWithSearch: React.FC<Props> = ({ OriginalComponent, ...props }) => {
+/**
+ * The list of every resource (the lean list API's page, shared/components/lean-list.tsx), under a
+ * search box and, after a dashboard click, what was clicked.
+ */
+const ListWithSearch: React.FC<ActionProps> = (props) => {
   // The list reports its total to the header's badge; the drill-down banner shows it too.
   const [total, setTotal] = useState<string>();
-  if (!OriginalComponent) return null;
   const setTag: NonNullable<ActionProps['setTag']> = (tag) => {
     setTotal(typeof tag === 'function' ? undefined : tag);
     props.setTag?.(tag);
@@ -18,7 +19,7 @@ const ListWithSearch: React.FC<Props> = ({ OriginalComponent, ...props }) => {
     <>
       <DrillDownBanner resourceId={props.resource.id} total={total} />
       <ListSearch resourceId={props.resource.id} />
-      <OriginalComponent {...props} setTag={setTag} />
+      <LeanList {...props} setTag={setTag} />
     </>
   );
 };

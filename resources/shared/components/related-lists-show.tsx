@@ -43,7 +43,7 @@ function RelatedSection({ list, owner, record }: SectionProps) {
   const [total, setTotal] = useState(0);
   const [failed, setFailed] = useState(false);
   // relatedListQuery() of presets.ts, which the browser bundle cannot import: keep the two alike.
-  const query = { ...list.params, [`filters.${list.foreignKey}`]: String(record.id) };
+  const query = { ...list.params, [`filters.${list.foreignKey}`]: String(record.id), fields: list.columns.join(',') };
 
   useEffect(() => {
     if (!target) return;

@@ -48,6 +48,11 @@ export class GuardedResource extends CrmResource {
     }) as this;
   }
 
+  /** The lean list's reads (totals, titles of references) under the same row scope. */
+  override inScopeOf(context?: ActionContext): this {
+    return this.scopedFor(context);
+  }
+
   override async find(filter: Filter, options: FindOptions, context?: ActionContext): Promise<BaseRecord[]> {
     this.assertQueryable(filter, options?.sort?.sortBy, context);
     const records: BaseRecord[] = await super.find.call(this.scopedFor(context), filter, options);

@@ -5,7 +5,6 @@ import { buildCampaignTargets } from '../../../src/domain/marketing/build-campai
 import { launchCampaign } from '../../../src/domain/marketing/launch-campaign.js';
 import { deliverOutbox, retryDelaySeconds } from '../../../src/domain/marketing/deliver-outbox.js';
 import { retryEmail } from '../../../src/domain/marketing/retry-email.js';
-import { startOutboxSender } from '../../../src/domain/marketing/outbox-sender.js';
 import type { MailSettings } from '../../../src/domain/marketing/mail-settings.js';
 import { campaign, customerWithContacts, openMarketingDatabase, template } from './marketing-company.js';
 import { startTestSmtpServer, type TestSmtpServer } from './smtp-test-server.js';
@@ -131,19 +130,6 @@ describe('the outbox delivered over SMTP', () => {
     await expect(retryEmail(actor, message.id)).rejects.toMatchObject({ code: 'emailNotFailed' });
     expect(await deliverOutbox({ settings, now })).toMatchObject({ sent: 1 });
     expect(await message.reload()).toMatchObject({ status: 'sent', attempts: 1, last_error: null });
-  });
-
-  test('the background sender delivers on its interval until stopped', async () => {
-    let runs = 0;
-    const sender = startOutboxSender(0.01, () => undefined, async () => {
-      runs += 1;
-      return { configured: true, sent: 0, retrying: 0, failed: 0, queued: 0 };
-    });
-    while (runs < 2) await new Promise((resolve) => setTimeout(resolve, 5));
-    await sender.stop();
-    const stoppedAt = runs;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(runs).toBe(stoppedAt);
   });
 
   test('when a member\'s e-mail fails, then the member is failed, not sent; retried and delivered, it is sent', async () => {
