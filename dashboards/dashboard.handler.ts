@@ -15,6 +15,8 @@ import { ticketResolutionOf, ticketsByKindAndStatusOf } from './queries/tickets.
 import { stockOf } from './queries/stock.query.js';
 import { campaignConversionOf } from './queries/campaigns.query.js';
 import { branchOptionsOf } from './queries/branches.query.js';
+import { creditWatchOf, receivablesAgingOf } from './queries/credit.query.js';
+import { targetProgressOf } from './queries/targets.query.js';
 // Registers the page's React components before AdminJS bundles them.
 import { DASHBOARD_COMPONENT } from './dashboard.components.js';
 
@@ -43,9 +45,11 @@ export const dashboardHandler: PageHandler = async (request: { query?: FilterQue
       customerMixOf(query), churnByBranchOf(query), funnelOf(query), ticketsByKindAndStatusOf(query), ticketResolutionOf(query),
       stockOf(query), revenueByRepOf(query), revenueByTeamOf(query), campaignConversionOf(query),
     ]);
+  const [receivablesAging, creditWatch, targets] = await Promise.all([receivablesAgingOf(query), creditWatchOf(query), targetProgressOf(query)]);
   const data: DashboardData = {
     filters, scope: query.scope.kind, today, branches, kpis, monthlyRevenue, revenueByCategory, topCustomers, customerMix,
     churnByBranch, funnel, tickets: { byKindAndStatus, resolution }, stock, revenueByRep, revenueByTeam, campaigns,
+    receivablesAging, creditWatch, targets,
   };
   return data;
 };

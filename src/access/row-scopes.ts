@@ -5,8 +5,8 @@ import type { RowScope } from '../models/role-permission.model.js';
 /**
  * Which rows of a table an employee may reach, as an SQL condition on that table's own columns.
  * Customers, opportunities, contracts and orders belong to an owner and a branch; the rows under a
- * customer or an order follow their parent. Tables not listed here (products, warehouses, …) are
- * reference data everyone with the action may see whole.
+ * customer or an order follow their parent. Tables not listed here (products, warehouses, price
+ * lists, …) are reference data everyone with the action may see whole.
  */
 type ScopedCondition = (scope: Exclude<RowScope, 'all'>, who: Who) => string;
 
@@ -32,6 +32,15 @@ const CONDITIONS: Record<string, ScopedCondition> = {
   campaign_members: underCustomer,
   email_messages: underCustomer,
   sales_order_items: (scope, who) => `order_id IN (SELECT id FROM sales_orders WHERE ${ownedWithBranch(scope, who)})`,
+  // Money and credit follow the order they are about; a request carries its order's owner and branch.
+  payments: (scope, who) => `order_id IN (SELECT id FROM sales_orders WHERE ${ownedWithBranch(scope, who)})`,
+  credit_approvals: ownedWithBranch,
+  sales_targets: (scope, who) =>
+    ({
+      own: `user_id = ${who.me}`,
+      team: `(user_id IN (${who.team}) OR team_id IN (SELECT team_id FROM users WHERE id IN (${who.team})))`,
+      branch: `branch_id IN (${who.branches})`,
+    })[scope],
   activities: (scope, who) =>
     ({
       own: `(owner_id = ${who.me} OR assignee_id = ${who.me})`,

@@ -13,6 +13,7 @@ export const en: LocaleTranslations = {
     ...resourceNames,
     customerManagement: 'Customers', salesManagement: 'Sales', productsAndStock: 'Products & stock', marketingCampaigns: 'Marketing',
     serviceManagement: 'Service', teamCollaboration: 'Team', systemManagement: 'System',
+    creditManagement: 'Credit & payments', pricingManagement: 'Pricing',
     viewAll: 'View all', relatedCount: '{{count}} in total',
     selectPlaceholder: 'Select…', selectNoOptions: 'No matches', selectLoading: 'Loading…',
   },
