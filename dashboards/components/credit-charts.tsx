@@ -50,18 +50,18 @@ export function CreditWatchPanel({ data, labels, language }: ChartProps) {
           const over = usage === null || usage > 100;
           return (
             <Box key={row.customerId} flex flexDirection="row" alignItems="center" mb="sm" style={{ gap: 8 }} data-watched-customer={row.customerId}>
-              <Box style={{ width: '42%', minWidth: 0 }}>
+              <Box style={{ width: '38%', minWidth: 0 }}>
                 <Link href={h.recordActionUrl({ resourceId: 'customers', recordId: String(row.customerId), actionName: 'show' })}>
                   <Text as="span" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'block' }}>{row.customerName}</Text>
                 </Link>
               </Box>
-              <Box style={{ flex: 1, background: '#eef0f5', borderRadius: 3, height: 10 }}>
+              <Box style={{ flex: 1, minWidth: 80, background: '#eef0f5', borderRadius: 3, height: 10 }}>
                 <div style={{ width: `${Math.min(usage ?? 100, 100)}%`, height: '100%', borderRadius: 3, background: over ? '#eb5757' : '#f2994a' }} />
               </Box>
-              <Text as="span" variant="sm" style={{ width: 110, textAlign: 'right', color: over ? '#c0392b' : undefined, fontVariantNumeric: 'tabular-nums' }}>
+              <Text as="span" variant="sm" style={{ width: 72, textAlign: 'right', color: over ? '#c0392b' : undefined, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
                 {usage === null ? words.watch.noCredit : `${row.usagePct}%`}
               </Text>
-              <Text as="span" variant="sm" color="grey60" style={{ width: 90, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
+              <Text as="span" variant="sm" color="grey60" style={{ width: 96, textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
                 {formatTenThousand(toTenThousand(row.exposure), language)} {labels.units.tenThousandYuan}
               </Text>
             </Box>

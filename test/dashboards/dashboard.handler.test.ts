@@ -191,8 +191,7 @@ describe('the dashboard API', () => {
     return range;
   }
 
-  /** Everything the page shows, recomputed here. */
-  // Credit and target figures have their own independent SQL in test/dashboards/credit-and-targets.test.ts.
+  /** Everything the page shows, recomputed here; credit and targets in test/dashboards/credit-and-targets.test.ts. */
   async function independently(who: Who, range: Range, branchId: number | null): Promise<Omit<DashboardData, 'filters' | 'today' | 'scope' | CreditAndTargets>> {
     const scope = SCOPE[who];
     const branch = branchId === null ? 'true' : `branch_id = ${branchId}`;
