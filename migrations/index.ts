@@ -9,6 +9,7 @@ import * as verifyCreditCodeCheckCharacter from './0061.verify-credit-code-check
 import * as createPaymentsAndCreditApprovals from './0062.create-payments-and-credit-approvals.js';
 import * as createPriceListsAndAdjustmentNotices from './0063.create-price-lists-and-adjustment-notices.js';
 import * as createSalesTargets from './0064.create-sales-targets.js';
+import * as grantCreditActionsToExistingRoles from './0065.grant-credit-actions-to-existing-roles.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   { name: '0062.create-payments-and-credit-approvals', ...createPaymentsAndCreditApprovals },
   { name: '0063.create-price-lists-and-adjustment-notices', ...createPriceListsAndAdjustmentNotices },
   { name: '0064.create-sales-targets', ...createSalesTargets },
+  { name: '0065.grant-credit-actions-to-existing-roles', ...grantCreditActionsToExistingRoles },
 ];
