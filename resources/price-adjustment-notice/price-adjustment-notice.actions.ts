@@ -4,7 +4,7 @@ import { issuePriceAdjustmentNotice } from '../../src/domain/pricing/issue-price
 import { customersReachedByNotice } from '../../src/domain/pricing/notice-reach.js';
 import { assertNoticeDraft } from '../../src/domain/pricing/price-edits.js';
 import { CHANNEL_OF_CUSTOMER_TYPE } from '../../src/domain/pricing/sales-channel.js';
-import { translate } from '../../src/i18n/translate.js';
+import { choiceLabel } from '../../src/domain/transfer/transfer-labels.js';
 import { recordsOf, ruleBefore } from '../shared/field-refusal.js';
 import { recordWorkflow, visibleWhen } from '../workflow/workflow-action.js';
 import { tableAction } from '../workflow/table-action.js';
@@ -58,13 +58,14 @@ export const priceAdjustmentNoticeActions: NonNullable<ResourceOptions['actions'
     load: async ({ context }) => {
       const profile = accessOf(context.currentAdmin)!;
       const { notice, customers } = await customersReachedByNotice(Number(context.record!.id()), profile);
-      const words = (key: string) => translate(profile.locale, key);
+      // Named as the customer list and the price list name them, in the employee's language.
       return {
         summary: { message: notice.status === 'issued' ? 'noticeReachedSummary' : 'noticeWouldReachSummary', options: { notice: notice.notice_no, customers: customers.length } },
         rows: customers.map((customer) => ({
           ...customer,
-          typeName: words(`customerType_${customer.customerType}`),
-          channelName: words(`salesChannel_${CHANNEL_OF_CUSTOMER_TYPE[customer.customerType as keyof typeof CHANNEL_OF_CUSTOMER_TYPE]}`),
+          typeName: choiceLabel('customers', 'customer_type', customer.customerType, profile.locale),
+          region: choiceLabel('customers', 'region', customer.region, profile.locale),
+          channelName: choiceLabel('price_lists', 'channel', CHANNEL_OF_CUSTOMER_TYPE[customer.customerType as keyof typeof CHANNEL_OF_CUSTOMER_TYPE], profile.locale),
         })),
       };
     },

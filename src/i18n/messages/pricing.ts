@@ -6,16 +6,6 @@ import type { AreaMessages } from './area-messages.js';
  */
 export const pricingMessages: AreaMessages = {
   'zh-CN': {
-    salesChannel_direct: '直销',
-    salesChannel_distributor: '分销',
-    salesChannel_gas_station: '加油站',
-    customerType_distributor: '经销商',
-    customerType_manufacturer: '生产企业',
-    customerType_trader: '贸易商',
-    customerType_fleet: '车队',
-    customerType_gas_station: '加油站',
-    customerType_end_user: '终端用户',
-
     linePriceHint: '留空则按订单客户所在大区、渠道和下单日期的价格表取价 (含税); 没有适用价格表时须填写。价格优惠请填折扣',
     linePriceFromList: '本行单价须按价格表 {{list}} 第 {{version}} 版 ({{validFrom}} 起执行): {{price}}。请留空由系统取价; 价格优惠请填折扣',
     linePriceRequired: '订单日期 {{day}} 没有适用于该客户和产品的价格表, 请填写单价',
@@ -52,16 +42,6 @@ export const pricingMessages: AreaMessages = {
     columnPriceList: '价格表',
   },
   en: {
-    salesChannel_direct: 'Direct',
-    salesChannel_distributor: 'Distribution',
-    salesChannel_gas_station: 'Gas station',
-    customerType_distributor: 'Distributor',
-    customerType_manufacturer: 'Manufacturer',
-    customerType_trader: 'Trader',
-    customerType_fleet: 'Fleet',
-    customerType_gas_station: 'Gas station',
-    customerType_end_user: 'End user',
-
     linePriceHint: "Leave blank to take the price list of the customer's region and channel on the order date (VAT included); enter a price only where no list applies. Give price cuts as a discount",
     linePriceFromList: 'The price of this line is that of price list {{list}} version {{version}} (from {{validFrom}}): {{price}}. Leave it blank and it is filled in; give price cuts as a discount',
     linePriceRequired: 'No price list applies to this customer and product on the order date {{day}}: enter a price',
