@@ -180,6 +180,38 @@ describe('credit and pricing over the AdminJS API', () => {
       expect(await SalesOrderItem.count({ where: { order_id: order.id } })).toBe(1);
     });
 
+    test('when marketing prepares a version through the forms and publishes it, then it is numbered, priced with VAT apart, and frozen', async () => {
+      const list = await PriceList.findOne({ where: { region: '西北', channel: 'direct' }, rejectOnEmpty: true });
+      const [latest] = await sequelize.query<{ day: string }>(`SELECT to_char(max(valid_from) + 30, 'YYYY-MM-DD') AS day FROM price_list_versions WHERE price_list_id = $1`, { bind: [list.id], type: QueryTypes.SELECT });
+      const created = await as('marketing').post(api('price_list_versions/actions/new')).type('form').send({ price_list_id: `${list.id}`, valid_from: latest.day, notes: '年度价格' });
+      expect(created.body.notice).toMatchObject({ type: 'success' });
+      const versionId = Number(created.body.record.params.id);
+      const version = await PriceListVersion.findByPk(versionId, { rejectOnEmpty: true });
+      expect(version).toMatchObject({ status: 'draft', label: `${list.code} v${version.version_no} ${latest.day}` });
+      const product = await createProduct();
+      const item = await as('marketing').post(api('price_list_items/actions/new')).type('form').send({ version_id: `${versionId}`, product_id: `${product.id}`, unit_price: '11300' });
+      expect(item.body.record.params).toMatchObject({ unit_price: '11300.00', vat_rate: '0.1300', price_excl_tax: '10000.00', vat_amount: '1300.00' });
+
+      const published = await as('marketing').post(api(`price_list_versions/records/${versionId}/publish`)).send({});
+      expect(published.body.notice).toMatchObject({ type: 'success', message: 'priceVersionPublishedNotice', options: { version: version.version_no, from: latest.day } });
+      const again = await as('marketing').post(api('price_list_items/actions/new')).type('form').send({ version_id: `${versionId}`, product_id: `${(await createProduct()).id}`, unit_price: '100' });
+      expect(again.body.notice.type).toBe('error');
+      expect(await PriceListItem.count({ where: { version_id: versionId } })).toBe(1);
+    });
+
+    test("when a manager sets a representative's monthly target, then it belongs to the representative's branch; a representative cannot set one", async () => {
+      const zhang = await demoUser('rep.zhang@petrocrm.cn');
+      const set = await as('manager.ec').post(api('sales_targets/actions/new')).type('form')
+        .send({ month: '2030-01-01', level: 'rep', user_id: `${zhang.id}`, target_tons: '120', target_revenue: '1000000' });
+      expect(set.body.notice).toMatchObject({ type: 'success' });
+      expect(set.body.record.params).toMatchObject({ month: '2030-01-01', branch_id: zhang.branch_id, target_tons: '120.000' });
+      const twice = await as('manager.ec').post(api('sales_targets/actions/new')).type('form').send({ month: '2030-01-01', level: 'rep', user_id: `${zhang.id}`, target_tons: '1' });
+      expect(Object.values(twice.body.record.errors as Record<string, { message: string }>).map((error) => error.message)).toContain('valueTaken');
+      const midMonth = await as('manager.ec').post(api('sales_targets/actions/new')).type('form').send({ month: '2030-02-15', level: 'branch', target_tons: '1' });
+      expect(midMonth.body.record.errors.month).toMatchObject({ message: 'valueOutOfRange' });
+      expect((await as('rep.zhang').post(api('sales_targets/actions/new')).type('form').send({ month: '2030-03-01', level: 'rep', user_id: `${zhang.id}`, target_tons: '1' })).status).toBe(403);
+    });
+
     test('when marketing edits a price of a published version, then it is refused with the reason; a representative may not publish', async () => {
       const published = await PriceListVersion.findOne({ where: { status: 'published' }, rejectOnEmpty: true });
       const item = await PriceListItem.findOne({ where: { version_id: published.id }, rejectOnEmpty: true });

@@ -60,7 +60,7 @@ export async function assertWithinCreditLimit(order: SalesOrder, actor: Actor, t
   throw creditLimitExceeded(order, need);
 }
 
-export function creditLimitExceeded(order: SalesOrder, need: CreditNeed): BusinessRuleError {
+function creditLimitExceeded(order: SalesOrder, need: CreditNeed): BusinessRuleError {
   const { standing } = need;
   return new BusinessRuleError('creditLimitExceeded', {
     order: order.order_no,

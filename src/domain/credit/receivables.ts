@@ -30,11 +30,10 @@ export function outstandingOrdersSql(orders = 'sales_orders'): string {
 /** The condition on an outstanding order (alias `r`) that makes it a receivable rather than a commitment. */
 export const IS_RECEIVABLE = `r.status IN (${quoted(RECEIVABLE_ORDER_STATUSES)})`;
 
-/** 0–30, 31–60, 61–90 and over 90 days since shipping, as of `$<asOf>`. */
-export const AGING_BUCKETS = ['days0to30', 'days31to60', 'days61to90', 'over90'] as const;
-export type AgingBucket = (typeof AGING_BUCKETS)[number];
-
-/** The SELECT list of the four buckets and their total over receivables (alias `r`), as decimal text. */
+/**
+ * The SELECT list of the four buckets (0–30, 31–60, 61–90 and over 90 days since shipping, as of
+ * `$<asOf>`) and their total over receivables (alias `r`), as decimal text.
+ */
 export function agingColumns(asOfParameter: string): string {
   const age = `($${asOfParameter}::date - r.shipped_on)`;
   const bucket = (condition: string) => `coalesce(sum(r.outstanding) FILTER (WHERE ${IS_RECEIVABLE} AND ${condition}), 0)::numeric(16,2)::text`;

@@ -31,7 +31,7 @@ export async function recordPayment(actor: Actor, orderId: number, input: Paymen
   const receivedOn = parseCalendarDay(input.receivedOn, 'received_on');
   if (receivedOn > businessToday()) throw new BusinessRuleError('paymentInFuture', { day: receivedOn }, 'received_on');
   const method = PAYMENT_METHODS.find((candidate) => candidate === input.method);
-  if (!method) throw new BusinessRuleError('fieldRequired', {}, 'method');
+  if (!method) throw new BusinessRuleError(input.method ? 'fieldInvalid' : 'fieldRequired', {}, 'method');
   const reference = optionalText(input.reference, 'reference', 60);
 
   return SalesOrder.sequelize!.transaction(async (transaction) => {

@@ -46,7 +46,8 @@ describe('recording payments against orders', () => {
     await expectRefusedWithoutChanges(db.sequelize, () => recordPayment(finance, order.id, { amount: '1', receivedOn: tomorrow.toISOString().slice(0, 10), method: 'cash' }), 'paymentInFuture', undefined, 'received_on');
     await expectRefusedWithoutChanges(db.sequelize, () => recordPayment(finance, order.id, { amount: '12.345', receivedOn: today, method: 'cash' }), 'moneyInvalid', undefined, 'amount');
     await expectRefusedWithoutChanges(db.sequelize, () => recordPayment(finance, order.id, { amount: '1', receivedOn: '2026-02-30', method: 'cash' }), 'dayInvalid', undefined, 'received_on');
-    await expectRefusedWithoutChanges(db.sequelize, () => recordPayment(finance, order.id, { amount: '1', receivedOn: today, method: 'cheque' }), 'fieldRequired', undefined, 'method');
+    await expectRefusedWithoutChanges(db.sequelize, () => recordPayment(finance, order.id, { amount: '1', receivedOn: today, method: 'cheque' }), 'fieldInvalid', undefined, 'method');
+    await expectRefusedWithoutChanges(db.sequelize, () => recordPayment(finance, order.id, { amount: '1', receivedOn: today, method: '' }), 'fieldRequired', undefined, 'method');
   });
 
   test('when anything writes payments past the total, even at the same moment, then PostgreSQL keeps the sum within it', async () => {
