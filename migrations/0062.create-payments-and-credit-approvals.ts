@@ -5,8 +5,9 @@ import type { MigrationFn } from './migration.js';
  * PostgreSQL refuses more than the order's total or any payment on a cancelled order. 信用审批
  * (credit approvals): an order that would take its customer over the credit limit waits for a
  * manager's decision, with the figures it was asked on, the reasons on both sides, and never
- * decided by whoever asked. Both carry the order's customer through a composite key, so merging
- * customers (which moves the orders) moves them too.
+ * decided by whoever asked. Both carry their order's customer, kept equal to it by a composite key
+ * on the order (not a key of their own on customers): merging customers moves the orders, and the
+ * cascade moves these with them.
  */
 export const up: MigrationFn = async ({ context: sequelize }) => {
   await sequelize.query(`
@@ -18,7 +19,7 @@ export const up: MigrationFn = async ({ context: sequelize }) => {
       id              serial PRIMARY KEY,
       payment_no      varchar(20) NOT NULL UNIQUE DEFAULT ('SK' || lpad(nextval('payment_no_seq')::text, 8, '0')) CHECK (payment_no <> ''),
       order_id        integer NOT NULL,
-      customer_id     integer NOT NULL REFERENCES customers(id) ON DELETE RESTRICT,
+      customer_id     integer NOT NULL,
       amount          numeric(14,2) NOT NULL CHECK (amount > 0),
       received_on     date NOT NULL,
       method          varchar(20) NOT NULL CHECK (method IN ('bank_transfer', 'bank_acceptance', 'cash')),
@@ -61,7 +62,7 @@ export const up: MigrationFn = async ({ context: sequelize }) => {
       id                serial PRIMARY KEY,
       request_no        varchar(20) NOT NULL UNIQUE DEFAULT ('CA' || lpad(nextval('credit_approval_no_seq')::text, 6, '0')) CHECK (request_no <> ''),
       order_id          integer NOT NULL,
-      customer_id       integer NOT NULL REFERENCES customers(id) ON DELETE RESTRICT,
+      customer_id       integer NOT NULL,
       status            varchar(20) NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
       credit_limit      numeric(14,2) NOT NULL CHECK (credit_limit >= 0),
       receivables       numeric(14,2) NOT NULL CHECK (receivables >= 0),

@@ -88,28 +88,35 @@ export async function loadPriceLists(sequelize: Sequelize, transaction: Transact
   const prices = lists.map((list) => new Map(products.map((product) => [product.id, roundPrice(Number(product.list_price) * CHANNEL_FACTOR[list.channel] * REGION_FACTOR[list.region], product.unit)])));
   const previous: Array<number | null> = lists.map(() => null);
   const published: number[] = [];
-  const versions: Array<{ listIndex: number; day: string; notice: Notice | null }> = [
-    ...lists.map((_list, listIndex) => ({ listIndex, day: monthStart(-6), notice: null })),
-    ...notices.filter((notice) => notice.issued).flatMap((notice) =>
-      lists.flatMap((list, listIndex) => ((notice.region ?? list.region) === list.region && (notice.channel ?? list.channel) === list.channel ? [{ listIndex, day: notice.effectiveFrom, notice }] : []))),
+  const items: Array<{ version_id: number; product_id: number; unit_price: string }> = [];
+  const rounds: Array<{ day: string; notice: Notice | null; listIndexes: number[] }> = [
+    { day: monthStart(-6), notice: null, listIndexes: lists.map((_list, index) => index) },
+    ...notices.filter((notice) => notice.issued).map((notice) => ({
+      day: notice.effectiveFrom,
+      notice,
+      listIndexes: lists.flatMap((list, index) => ((notice.region ?? list.region) === list.region && (notice.channel ?? list.channel) === list.channel ? [index] : [])),
+    })),
   ];
-  for (const version of versions) {
-    const price = prices[version.listIndex];
-    if (version.notice) {
-      for (const product of products) {
-        const change = version.notice.changes.get(product.category_code) ?? (product.parent_code ? version.notice.changes.get(product.parent_code) : undefined);
-        if (change !== undefined) price.set(product.id, price.get(product.id)! + change);
-      }
-    }
-    const [id] = await insertRowIds(
+  for (const round of rounds) {
+    const ids = await insertRowIds(
       PriceListVersion,
-      [{ price_list_id: listIds[version.listIndex], valid_from: version.day, notice_id: version.notice?.id ?? null, based_on_id: previous[version.listIndex], published_at: null, published_by_id: null, notes: null }],
+      round.listIndexes.map((index) => ({
+        price_list_id: listIds[index], valid_from: round.day, notice_id: round.notice?.id ?? null, based_on_id: previous[index], published_at: null, published_by_id: null, notes: null,
+      })),
       transaction,
     );
-    previous[version.listIndex] = id;
-    published.push(id);
-    await insertRows(PriceListItem, products.map((product) => ({ version_id: id, product_id: product.id, unit_price: price.get(product.id)!.toFixed(2) })), transaction);
+    round.listIndexes.forEach((listIndex, position) => {
+      const price = prices[listIndex];
+      for (const product of products) {
+        const change = round.notice?.changes.get(product.category_code) ?? (product.parent_code ? round.notice?.changes.get(product.parent_code) : undefined);
+        if (change !== undefined) price.set(product.id, price.get(product.id)! + change);
+        items.push({ version_id: ids[position], product_id: product.id, unit_price: price.get(product.id)!.toFixed(2) });
+      }
+      previous[listIndex] = ids[position];
+    });
+    published.push(...ids);
   }
+  await insertRows(PriceListItem, items, transaction);
   // Lines and prices go in while notices and versions are drafts; issued and published, PostgreSQL keeps them as they are.
   await sequelize.query(
     `UPDATE price_adjustment_notices SET status = 'issued', issued_at = created_at, issued_by_id = $marketing WHERE id = ANY($ids::integer[])`,

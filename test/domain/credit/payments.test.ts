@@ -2,9 +2,11 @@ import { openDomainDatabase, type DomainDatabase } from '../../support/domain-da
 import { createCustomer, createOrder, createProduct, createWarehouse } from '../../support/fixtures.js';
 import { actorFor, auditOf, expectRefusedWithoutChanges } from '../sales/workflow-test-kit.js';
 import { recordPayment } from '../../../src/domain/credit/record-payment.js';
+import { requestCreditApproval } from '../../../src/domain/credit/request-credit-approval.js';
+import { mergeCustomers } from '../../../src/domain/customers/merge-customers.js';
 import { businessToday, dayBefore } from '../../../src/domain/business-day.js';
 import { translate } from '../../../src/i18n/translate.js';
-import { Payment, type SalesOrder } from '../../../src/models/index.js';
+import { CreditApproval, Payment, type SalesOrder } from '../../../src/models/index.js';
 import type { Actor } from '../../../src/audit/audit-log.js';
 
 /** 收款: payments against an order, in parts, never more than its total, never on a cancelled order. */
@@ -57,5 +59,15 @@ describe('recording payments against orders', () => {
     await expect(Payment.create({ order_id: order.id, customer_id: order.customer_id, amount: '400.01', received_on: today, method: 'cash', reference: null, recorded_by_id: null, notes: null }))
       .rejects.toThrow(/exceed its total/);
     expect(await Payment.sum('amount', { where: { order_id: order.id } })).toBe(600);
+  });
+
+  test('when the customer is merged into another, then its payments and credit requests move with its orders', async () => {
+    const [survivor, duplicate, product, warehouse] = await Promise.all([createCustomer(), createCustomer({ credit_limit: '0.00' }), createProduct(), createWarehouse()]);
+    const order = await createOrder(duplicate, warehouse, [{ productId: product.id, quantity: '1.000', unitPrice: '3000.00' }]);
+    const { payment } = await recordPayment(finance, order.id, { amount: '1000', receivedOn: today, method: 'bank_transfer' });
+    const request = await requestCreditApproval(finance, order.id, '先款后货，余款到账前申请发货');
+    await mergeCustomers(await actorFor('admin@petrocrm.cn'), { survivorId: survivor.id, duplicateId: duplicate.id });
+    expect((await payment.reload()).customer_id).toBe(survivor.id);
+    expect((await CreditApproval.findByPk(request.id, { rejectOnEmpty: true })).customer_id).toBe(survivor.id);
   });
 });
