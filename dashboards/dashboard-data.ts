@@ -30,6 +30,11 @@ export interface DashboardData {
   revenueByRep: RepRevenue[];
   revenueByTeam: TeamRevenue[];
   campaigns: CampaignConversion[];
+  /** Credit control: receivables by age per branch, and the customers near or over their limit (as of today). */
+  receivablesAging: BranchAging[];
+  creditWatch: CreditWatch;
+  /** Sales targets of the period's months against actual revenue and tons. */
+  targets: TargetProgress[];
 }
 
 export interface BranchOption {
@@ -156,6 +161,38 @@ export interface CampaignConversion {
   converted: number;
   /** converted ÷ members, percent with one decimal. */
   conversionRatePct: string;
+}
+
+/** Owed on shipped orders of one branch, by days since shipping. */
+export interface BranchAging {
+  branchId: number;
+  branchName: string;
+  days0to30: Money;
+  days31to60: Money;
+  days61to90: Money;
+  over90: Money;
+  total: Money;
+}
+
+/** Customers using 90 % or more of their credit limit. */
+export interface CreditWatch {
+  customers: number;
+  overLimit: number;
+  /** The highest uses first; a customer without credit that owes anything comes before all. */
+  top: Array<{ customerId: number; customerName: string; creditLimit: Money; exposure: Money; usagePct: string | null }>;
+}
+
+/** One representative's, team's or branch's targets over the period's months, against what they sold. */
+export interface TargetProgress {
+  level: 'rep' | 'team' | 'branch';
+  subjectId: number;
+  subjectName: string;
+  /** Months with a target in the period. */
+  months: number;
+  targetRevenue: Money;
+  actualRevenue: Money;
+  targetTons: Tons;
+  actualTons: Tons;
 }
 
 export interface DashboardError {

@@ -6,7 +6,7 @@ import type { RowScope } from '../src/models/role-permission.model.js';
 import type { StaffSession } from '../src/access/authentication/staff-session.js';
 
 /** The tables the dashboard counts that belong to an owner or a branch. */
-export type ScopedTable = 'sales_orders' | 'customers' | 'opportunities' | 'tickets' | 'campaign_members' | 'campaigns';
+export type ScopedTable = 'sales_orders' | 'customers' | 'opportunities' | 'tickets' | 'campaign_members' | 'campaigns' | 'sales_targets';
 
 /**
  * Every figure of the page and the tables it summarises or names. A figure is a list by other
@@ -28,6 +28,9 @@ export const SECTION_TABLES = {
   revenueByRep: ['sales_orders', 'users'],
   revenueByTeam: ['sales_orders', 'users', 'teams'],
   campaigns: ['campaign_members', 'campaigns'],
+  receivablesAging: ['sales_orders', 'payments', 'branches'],
+  creditWatch: ['customers', 'sales_orders', 'payments'],
+  targets: ['sales_targets', 'sales_orders', 'sales_order_items', 'products'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type DashboardSection = keyof typeof SECTION_TABLES;

@@ -16,6 +16,8 @@ import { ticketResolutionOf, ticketsByKindAndStatusOf } from './queries/tickets.
 import { stockOf } from './queries/stock.query.js';
 import { campaignConversionOf } from './queries/campaigns.query.js';
 import { branchOptionsOf } from './queries/branches.query.js';
+import { creditWatchOf, receivablesAgingOf } from './queries/credit.query.js';
+import { targetProgressOf } from './queries/targets.query.js';
 // Registers the page's React components before AdminJS bundles them.
 import { DASHBOARD_COMPONENT } from './dashboard.components.js';
 
@@ -52,9 +54,15 @@ export const dashboardHandler: PageHandler = async (request: { query?: FilterQue
       ifAllowed('stock', () => stockOf(query), []), ifAllowed('revenueByRep', () => revenueByRepOf(query), []),
       ifAllowed('revenueByTeam', () => revenueByTeamOf(query), []), ifAllowed('campaigns', () => campaignConversionOf(query), []),
     ]);
+  const [receivablesAging, creditWatch, targets] = await Promise.all([
+    ifAllowed('receivablesAging', () => receivablesAgingOf(query), []),
+    ifAllowed('creditWatch', () => creditWatchOf(query), { customers: 0, overLimit: 0, top: [] }),
+    ifAllowed('targets', () => targetProgressOf(query), []),
+  ]);
   const data: DashboardData = {
     filters, scope: query.scope.kind, refused: scope.refused, today, branches, kpis, monthlyRevenue, revenueByCategory, topCustomers, customerMix,
     churnByBranch, funnel, tickets: { byKindAndStatus, resolution }, stock, revenueByRep, revenueByTeam, campaigns,
+    receivablesAging, creditWatch, targets,
   };
   return data;
 };

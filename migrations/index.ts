@@ -14,6 +14,12 @@ import * as enforceWorkflowStates from './0023.enforce-workflow-states.js';
 import * as grantOrderAmendment from './0024.grant-order-amendment.js';
 import * as indexListsByTheirDefaultSorts from './0040.index-lists-by-their-default-sorts.js';
 import * as indexSubstringSearch from './0041.index-substring-search.js';
+import * as insertFinanceRole from './0060.insert-finance-role.js';
+import * as verifyCreditCodeCheckCharacter from './0061.verify-credit-code-check-character.js';
+import * as createPaymentsAndCreditApprovals from './0062.create-payments-and-credit-approvals.js';
+import * as createPriceListsAndAdjustmentNotices from './0063.create-price-lists-and-adjustment-notices.js';
+import * as createSalesTargets from './0064.create-sales-targets.js';
+import * as grantCreditActionsToExistingRoles from './0065.grant-credit-actions-to-existing-roles.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
@@ -32,4 +38,10 @@ export const migrations: Migration[] = [
   { name: '0024.grant-order-amendment', ...grantOrderAmendment },
   { name: '0040.index-lists-by-their-default-sorts', ...indexListsByTheirDefaultSorts },
   { name: '0041.index-substring-search', ...indexSubstringSearch },
+  { name: '0060.insert-finance-role', ...insertFinanceRole },
+  { name: '0061.verify-credit-code-check-character', ...verifyCreditCodeCheckCharacter },
+  { name: '0062.create-payments-and-credit-approvals', ...createPaymentsAndCreditApprovals },
+  { name: '0063.create-price-lists-and-adjustment-notices', ...createPriceListsAndAdjustmentNotices },
+  { name: '0064.create-sales-targets', ...createSalesTargets },
+  { name: '0065.grant-credit-actions-to-existing-roles', ...grantCreditActionsToExistingRoles },
 ];

@@ -10,6 +10,14 @@ import { createOpportunityStageProbabilityResource } from './opportunity-stage-p
 import { createContractResource } from './contract/contract.resource.js';
 import { createSalesOrderResource } from './sales-order/sales-order.resource.js';
 import { createSalesOrderItemResource } from './sales-order-item/sales-order-item.resource.js';
+import { createSalesTargetResource } from './sales-target/sales-target.resource.js';
+import { createPaymentResource } from './payment/payment.resource.js';
+import { createCreditApprovalResource } from './credit-approval/credit-approval.resource.js';
+import { createPriceListResource } from './price-list/price-list.resource.js';
+import { createPriceListVersionResource } from './price-list-version/price-list-version.resource.js';
+import { createPriceListItemResource } from './price-list-item/price-list-item.resource.js';
+import { createPriceAdjustmentNoticeResource } from './price-adjustment-notice/price-adjustment-notice.resource.js';
+import { createPriceAdjustmentLineResource } from './price-adjustment-line/price-adjustment-line.resource.js';
 import { createProductCategoryResource } from './product-category/product-category.resource.js';
 import { createProductResource } from './product/product.resource.js';
 import { createWarehouseResource } from './warehouse/warehouse.resource.js';
@@ -30,7 +38,9 @@ import { createAuditLogResource } from './audit-log/audit-log.resource.js';
 export function createResources(): ResourceWithOptions[] {
   return [
     createCustomerResource(), createContactResource(), createActivityResource(), createCustomerFeedbackResource(),
-    createOpportunityResource(), createOpportunityStageProbabilityResource(), createContractResource(), createSalesOrderResource(), createSalesOrderItemResource(),
+    createOpportunityResource(), createOpportunityStageProbabilityResource(), createContractResource(), createSalesOrderResource(), createSalesOrderItemResource(), createSalesTargetResource(),
+    createPaymentResource(), createCreditApprovalResource(),
+    createPriceListResource(), createPriceListVersionResource(), createPriceListItemResource(), createPriceAdjustmentNoticeResource(), createPriceAdjustmentLineResource(),
     createProductCategoryResource(), createProductResource(), createWarehouseResource(), createStockLevelResource(), createStockMovementResource(),
     createCampaignResource(), createCampaignMemberResource(), createEmailTemplateResource(), createEmailMessageResource(),
     createTicketResource(),

@@ -5,6 +5,8 @@
 export const navigation = {
   customers: { name: 'customerManagement', icon: 'Users' },
   sales: { name: 'salesManagement', icon: 'TrendingUp' },
+  credit: { name: 'creditManagement', icon: 'CreditCard' },
+  pricing: { name: 'pricingManagement', icon: 'Tag' },
   productsAndStock: { name: 'productsAndStock', icon: 'Package' },
   marketing: { name: 'marketingCampaigns', icon: 'Send' },
   service: { name: 'serviceManagement', icon: 'LifeBuoy' },

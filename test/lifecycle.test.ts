@@ -16,7 +16,7 @@ describe('starting over an existing database (DATABASE_URL)', () => {
         `SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM branches) AS branches,
                 (SELECT count(*)::int FROM roles) AS roles`,
       )) as [Array<{ users: number; branches: number; roles: number }>, unknown];
-      expect(counts).toEqual({ users: 1, branches: 0, roles: 7 });
+      expect(counts).toEqual({ users: 1, branches: 0, roles: 8 });
       const agent = await loginAs(running.url, 'it@refinery.example', 'first-Password-1');
       const me = await agent.get('/admin/api/resources/users/actions/list');
       expect(me.body.records.map((record: { params: { email: string } }) => record.params.email)).toEqual(['it@refinery.example']);

@@ -13,6 +13,8 @@ import { KpiCards } from './kpi-cards.js';
 import { MonthlyRevenueChart, RevenueByCategoryChart, RevenueByRepChart, RevenueByTeamChart, TopCustomersChart } from './sales-charts.js';
 import { CampaignChart, ChurnChart, CustomerMixChart } from './customer-charts.js';
 import { FunnelChart, StockChart, TicketsChart } from './operations-charts.js';
+import { CreditWatchPanel, ReceivablesAgingChart } from './credit-charts.js';
+import { TargetProgressChart } from './target-charts.js';
 
 type Load = { status: 'loading' } | { status: 'ready'; data: DashboardData } | { status: 'failed'; message: string | null };
 
@@ -83,6 +85,9 @@ function DashboardPage() {
         <TopCustomersChart {...chartProps} />
         <RevenueByRepChart {...chartProps} />
         <RevenueByTeamChart {...chartProps} />
+        <TargetProgressChart {...chartProps} />
+        <ReceivablesAgingChart {...chartProps} />
+        <CreditWatchPanel {...chartProps} />
         <FunnelChart {...chartProps} />
         <CustomerMixChart {...chartProps} />
         <TicketsChart {...chartProps} />

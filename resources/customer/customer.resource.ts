@@ -5,6 +5,7 @@ import { navigation } from '../navigation.js';
 import { withBuiltInActions } from '../shared/built-in-actions.js';
 import { businessCode, characterSearch, computedMoney, money, readOnly, type RelatedList, showWithRelatedLists, textarea, timestamps } from '../shared/presets.js';
 import { customerActions } from './customer.actions.js';
+import { customerCreditActions } from './customer-credit.actions.js';
 
 const OPEN_STAGES = OPPORTUNITY_STAGES.filter((stage) => stage !== 'won' && stage !== 'lost');
 
@@ -44,11 +45,12 @@ export const createCustomerResource = (): ResourceWithOptions => ({
     navigation: navigation.customers,
     titleProperty: 'name',
     listProperties: ['code', 'name', 'customer_type', 'region', 'grade', 'status', 'owner_id'],
-    filterProperties: ['code', 'name', 'customer_type', 'region', 'city', 'phone', 'grade', 'status', 'credit_rating', 'owner_id', 'branch_id'],
+    filterProperties: ['code', 'name', 'credit_code', 'customer_type', 'region', 'city', 'phone', 'grade', 'status', 'credit_rating', 'owner_id', 'branch_id'],
     sort: { sortBy: 'updated_at', direction: 'desc' },
     properties: {
       code: businessCode,
       name: characterSearch,
+      credit_code: { description: 'creditCodeHint' },
       address: textarea,
       notes: textarea,
       credit_limit: money,
@@ -64,6 +66,6 @@ export const createCustomerResource = (): ResourceWithOptions => ({
       merged_into_id: readOnly,
       ...timestamps,
     },
-    actions: withBuiltInActions({ show: showWithRelatedLists(customerRelatedLists), ...customerActions }),
+    actions: withBuiltInActions({ show: showWithRelatedLists(customerRelatedLists), ...customerActions, ...customerCreditActions }),
   },
 });

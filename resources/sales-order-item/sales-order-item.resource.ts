@@ -3,8 +3,12 @@ import { SalesOrderItem } from '../../src/models/index.js';
 import { navigation } from '../navigation.js';
 import { withBuiltInActions } from '../shared/built-in-actions.js';
 import { computedMoney, money, quantity, timestamps } from '../shared/presets.js';
+import { salesOrderItemPriceActions } from './sales-order-item-price.js';
 
-/** An order line; its amount is a column PostgreSQL computes from quantity, price and discount. */
+/**
+ * An order line; its amount is a column PostgreSQL computes from quantity, price and discount. Its
+ * price comes from the price list in force when there is one.
+ */
 export const createSalesOrderItemResource = (): ResourceWithOptions => ({
   resource: SalesOrderItem,
   options: {
@@ -14,12 +18,14 @@ export const createSalesOrderItemResource = (): ResourceWithOptions => ({
     sort: { sortBy: 'order_id', direction: 'desc' },
     properties: {
       quantity: quantity({ reference: 'product_id' }),
-      unit_price: money,
+      unit_price: { ...money, isRequired: false, description: 'linePriceHint' },
       // PostgreSQL puts 0 when it is left blank.
       discount_pct: { isRequired: false },
       amount: computedMoney,
+      // Set by the server from the price list; shown, never typed.
+      price_list_version_id: { isVisible: { list: false, filter: true, show: true, edit: false } },
       ...timestamps,
     },
-    actions: withBuiltInActions(),
+    actions: withBuiltInActions(salesOrderItemPriceActions),
   },
 });

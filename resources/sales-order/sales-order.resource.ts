@@ -4,6 +4,7 @@ import { navigation } from '../navigation.js';
 import { withBuiltInActions } from '../shared/built-in-actions.js';
 import { businessCode, computedMoney, readOnly, type RelatedList, showWithRelatedLists, textarea, timestamps } from '../shared/presets.js';
 import { salesOrderActions } from './sales-order.actions.js';
+import { salesOrderCreditActions } from './sales-order-credit.actions.js';
 
 /** An order's page lists its lines, then its total (kept equal to their sum by PostgreSQL). */
 export const salesOrderRelatedLists: RelatedList[] = [
@@ -12,6 +13,16 @@ export const salesOrderRelatedLists: RelatedList[] = [
     params: { sortBy: 'id', direction: 'asc', perPage: '100' },
     columns: ['product_id', 'quantity', 'unit_price', 'discount_pct', 'amount'],
     footer: 'total_amount',
+  },
+  {
+    resourceId: 'payments', label: 'orderPayments', foreignKey: 'order_id',
+    params: { sortBy: 'received_on', direction: 'asc', perPage: '50' },
+    columns: ['payment_no', 'received_on', 'amount', 'method', 'reference'],
+  },
+  {
+    resourceId: 'credit_approvals', label: 'orderCreditApprovals', foreignKey: 'order_id',
+    params: { sortBy: 'requested_at', direction: 'desc', perPage: '10' },
+    columns: ['request_no', 'status', 'excess', 'requested_by_id', 'decided_by_id', 'decision_reason'],
   },
 ];
 
@@ -36,6 +47,6 @@ export const createSalesOrderResource = (): ResourceWithOptions => ({
       notes: textarea,
       ...timestamps,
     },
-    actions: withBuiltInActions({ show: showWithRelatedLists(salesOrderRelatedLists), ...salesOrderActions }),
+    actions: withBuiltInActions({ show: showWithRelatedLists(salesOrderRelatedLists), ...salesOrderActions, ...salesOrderCreditActions }),
   },
 });

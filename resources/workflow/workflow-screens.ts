@@ -15,7 +15,8 @@ export interface FormField {
   /** Payload key; also the field a refusal names (a column name where there is one). */
   name: string;
   label: string;
-  type: 'text' | 'textarea' | 'quantity' | 'datetime' | 'select' | 'reference';
+  /** 'date' is a calendar day, sent as typed (YYYY-MM-DD), never through a time zone; 'money' an amount in yuan. */
+  type: 'text' | 'textarea' | 'quantity' | 'money' | 'date' | 'datetime' | 'select' | 'reference';
   required?: boolean;
   /** select: the values and the message keys of their labels. */
   options?: Array<{ value: string; label: string }>;

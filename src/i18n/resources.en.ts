@@ -1,6 +1,9 @@
 import type { LocaleTranslations } from 'adminjs';
 import { salesActionLabels } from './messages/sales.js';
 import { tasksActionLabels } from './messages/tasks.js';
+import { creditActionLabels, creditResourceTexts } from './messages/credit.js';
+import { pricingResourceTexts } from './messages/pricing.js';
+import { targetsResourceTexts } from './messages/targets.js';
 import type { ResourceTexts } from './resources.zh-cn.js';
 
 /**
@@ -34,7 +37,7 @@ export const resourcesEn = {
       revenue_12m: 'Revenue, last 12 months', last_order_on: 'Last order on', analysed_at: 'Analysed at', owner_id: 'Account manager', branch_id: 'Branch',
       merged_into_id: 'Merged into', notes: 'Notes',
     },
-    actions: { recomputeAnalysis: 'Recompute grades & churn', churnByBranch: 'Churn by branch', mergeDuplicate: 'Merge duplicate', sendEmail: 'Send e-mail' },
+    actions: { recomputeAnalysis: 'Recompute grades & churn', churnByBranch: 'Churn by branch', mergeDuplicate: 'Merge duplicate', sendEmail: 'Send e-mail', ...creditActionLabels.en.customers },
   },
   contacts: {
     labels: { contacts: 'Contacts', ...values('is_primary', yesNo) },
@@ -127,7 +130,7 @@ export const resourcesEn = {
   },
   sales_orders: {
     labels: {
-      sales_orders: 'Sales orders', orderLines: 'Order lines',
+      sales_orders: 'Sales orders', orderLines: 'Order lines', ...creditActionLabels.en.salesOrderLabels,
       ...values('status', { draft: 'Draft', confirmed: 'Confirmed', shipped: 'Shipped', delivered: 'Delivered', closed: 'Closed', cancelled: 'Cancelled' }),
       ...values('shipping_method', { tank_truck: 'Tank truck', rail: 'Rail', ship: 'Ship', bagged_truck: 'Bagged, by truck', pickup: 'Customer pickup' }),
     },
@@ -136,11 +139,14 @@ export const resourcesEn = {
       order_date: 'Order date', delivery_date: 'Delivery date', shipping_method: 'Shipping method', total_amount: 'Total', owner_id: 'Sales rep', branch_id: 'Branch',
       confirmed_at: 'Confirmed at', shipped_at: 'Shipped at', delivered_at: 'Delivered at', cancelled_at: 'Cancelled at', cancel_reason: 'Reason cancelled', notes: 'Notes',
     },
-    actions: { ...salesActionLabels.en.sales_orders, amend: 'Amend lines' },
+    actions: { ...salesActionLabels.en.sales_orders, ...creditActionLabels.en.sales_orders, amend: 'Amend lines' },
   },
   sales_order_items: {
     labels: { sales_order_items: 'Order lines' },
-    properties: { order_id: 'Sales order', product_id: 'Product', quantity: 'Quantity', unit_price: 'Unit price', discount_pct: 'Discount (%)', amount: 'Amount' },
+    properties: {
+      order_id: 'Sales order', product_id: 'Product', quantity: 'Quantity', unit_price: 'Unit price (incl. VAT)', discount_pct: 'Discount (%)', amount: 'Amount',
+      price_list_version_id: 'Priced from',
+    },
   },
   campaigns: {
     labels: {
@@ -220,4 +226,7 @@ export const resourcesEn = {
       occurred_at: 'When', user_id: 'User', user_email: 'User e-mail', action: 'Action', resource: 'Resource', record_id: 'Record', changes: 'Changes',
     },
   },
+  ...creditResourceTexts.en,
+  ...pricingResourceTexts.en,
+  ...targetsResourceTexts.en,
 } satisfies Record<string, ResourceTexts> & NonNullable<LocaleTranslations['resources']>;

@@ -1,6 +1,9 @@
 import type { LocaleTranslations } from 'adminjs';
 import { salesActionLabels } from './messages/sales.js';
 import { tasksActionLabels } from './messages/tasks.js';
+import { creditActionLabels, creditResourceTexts } from './messages/credit.js';
+import { pricingResourceTexts } from './messages/pricing.js';
+import { targetsResourceTexts } from './messages/targets.js';
 
 /**
  * Resource names, field labels and enum values in Chinese, keyed by resource id (table name).
@@ -38,7 +41,7 @@ export const resourcesZhCN = {
       revenue_12m: '近 12 个月销售额', last_order_on: '最近下单日期', analysed_at: '分析时间', owner_id: '客户经理', branch_id: '所属机构',
       merged_into_id: '已合并到', notes: '备注',
     },
-    actions: { recomputeAnalysis: '重新计算等级与流失', churnByBranch: '各机构客户流失', mergeDuplicate: '合并重复客户', sendEmail: '发送邮件' },
+    actions: { recomputeAnalysis: '重新计算等级与流失', churnByBranch: '各机构客户流失', mergeDuplicate: '合并重复客户', sendEmail: '发送邮件', ...creditActionLabels['zh-CN'].customers },
   },
   contacts: {
     labels: { contacts: '联系人', ...values('is_primary', yesNo) },
@@ -131,7 +134,7 @@ export const resourcesZhCN = {
   },
   sales_orders: {
     labels: {
-      sales_orders: '销售订单', orderLines: '订单明细',
+      sales_orders: '销售订单', orderLines: '订单明细', ...creditActionLabels['zh-CN'].salesOrderLabels,
       ...values('status', { draft: '草稿', confirmed: '已确认', shipped: '已发货', delivered: '已送达', closed: '已关闭', cancelled: '已取消' }),
       ...values('shipping_method', { tank_truck: '槽车运输', rail: '铁路运输', ship: '船运', bagged_truck: '袋装汽运', pickup: '客户自提' }),
     },
@@ -140,11 +143,13 @@ export const resourcesZhCN = {
       order_date: '下单日期', delivery_date: '交货日期', shipping_method: '运输方式', total_amount: '订单总额', owner_id: '销售代表', branch_id: '所属机构',
       confirmed_at: '确认时间', shipped_at: '发货时间', delivered_at: '送达时间', cancelled_at: '取消时间', cancel_reason: '取消原因', notes: '备注',
     },
-    actions: { ...salesActionLabels['zh-CN'].sales_orders, amend: '修改明细' },
+    actions: { ...salesActionLabels['zh-CN'].sales_orders, ...creditActionLabels['zh-CN'].sales_orders, amend: '修改明细' },
   },
   sales_order_items: {
     labels: { sales_order_items: '订单明细' },
-    properties: { order_id: '销售订单', product_id: '产品', quantity: '数量', unit_price: '单价', discount_pct: '折扣 (%)', amount: '金额' },
+    properties: {
+      order_id: '销售订单', product_id: '产品', quantity: '数量', unit_price: '单价 (含税)', discount_pct: '折扣 (%)', amount: '金额', price_list_version_id: '价格来源',
+    },
   },
   campaigns: {
     labels: {
@@ -224,4 +229,7 @@ export const resourcesZhCN = {
       occurred_at: '时间', user_id: '操作人', user_email: '操作人邮箱', action: '操作', resource: '数据类别', record_id: '记录编号', changes: '变更内容',
     },
   },
+  ...creditResourceTexts['zh-CN'],
+  ...pricingResourceTexts['zh-CN'],
+  ...targetsResourceTexts['zh-CN'],
 } satisfies Record<string, ResourceTexts> & NonNullable<LocaleTranslations['resources']>;

@@ -1,8 +1,12 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import { PriceListVersion } from './price-list-version.model.js';
 import { Product } from './product.model.js';
 import { SalesOrder } from './sales-order.model.js';
 
-/** 订单明细: one product on an order; amount is computed by PostgreSQL. */
+/**
+ * 订单明细: one product on an order; amount is computed by PostgreSQL. A price taken from a price
+ * list names the version it came from; a price entered by hand (no list in force) names none.
+ */
 export class SalesOrderItem extends Model<InferAttributes<SalesOrderItem>, InferCreationAttributes<SalesOrderItem>> {
   declare id: CreationOptional<number>;
   declare order_id: number;
@@ -11,6 +15,7 @@ export class SalesOrderItem extends Model<InferAttributes<SalesOrderItem>, Infer
   declare unit_price: string;
   declare discount_pct: CreationOptional<string>;
   declare amount: CreationOptional<string>;
+  declare price_list_version_id: CreationOptional<number | null>;
   declare created_at: CreationOptional<Date>;
   declare updated_at: CreationOptional<Date>;
 
@@ -24,6 +29,7 @@ export class SalesOrderItem extends Model<InferAttributes<SalesOrderItem>, Infer
         unit_price: { type: DataTypes.DECIMAL(14, 2), allowNull: false },
         discount_pct: { type: DataTypes.DECIMAL(5, 2), allowNull: false, defaultValue: '0' },
         amount: { type: DataTypes.DECIMAL(14, 2), allowNull: true },
+        price_list_version_id: { type: DataTypes.INTEGER, allowNull: true },
         created_at: DataTypes.DATE,
         updated_at: DataTypes.DATE,
       },
@@ -34,5 +40,6 @@ export class SalesOrderItem extends Model<InferAttributes<SalesOrderItem>, Infer
   static associate(): void {
     SalesOrderItem.belongsTo(SalesOrder, { foreignKey: 'order_id', as: 'order' });
     SalesOrderItem.belongsTo(Product, { foreignKey: 'product_id', as: 'product' });
+    SalesOrderItem.belongsTo(PriceListVersion, { foreignKey: 'price_list_version_id', as: 'priceListVersion' });
   }
 }

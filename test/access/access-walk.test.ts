@@ -20,6 +20,7 @@ const RESOURCE_IDS = [
   'customers', 'contacts', 'activities', 'customer_feedback', 'opportunities', 'contracts', 'sales_orders', 'sales_order_items',
   'product_categories', 'products', 'warehouses', 'stock_levels', 'stock_movements', 'campaigns', 'campaign_members', 'email_templates',
   'email_messages', 'tickets', 'branches', 'teams', 'users', 'roles', 'audit_logs', 'opportunity_stage_probabilities',
+  'payments', 'credit_approvals', 'price_lists', 'price_list_versions', 'price_list_items', 'price_adjustment_notices', 'price_adjustment_lines', 'sales_targets',
 ];
 
 const ROLES: Record<string, string> = {
@@ -30,6 +31,7 @@ const ROLES: Record<string, string> = {
   warehouse_clerk: 'warehouse@petrocrm.cn',
   marketing: 'marketing@petrocrm.cn',
   readonly_manager: 'viewer@petrocrm.cn',
+  finance: 'finance@petrocrm.cn',
 };
 
 type Target = 'resource' | 'record' | 'bulk';

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { loginAs, origin, startTestApp } from '../support/test-app.js';
 import type { RunningPetroCrm } from '../../src/lifecycle.js';
-import { DEMO_PASSWORD } from '../../src/cli/demo/index.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/cli/demo/index.js';
 
 describe('login and sessions', () => {
   let database: TestDatabase;
@@ -23,7 +23,7 @@ describe('login and sessions', () => {
     const agent = await loginAs(base, 'admin@petrocrm.cn');
     const list = await agent.get('/admin/api/resources/users/actions/list');
     expect(list.status).toBe(200);
-    expect(list.body.meta.total).toBe(13);
+    expect(list.body.meta.total).toBe(DEMO_USERS.length);
     const page = await agent.get('/admin');
     expect(page.status).toBe(200);
     expect(page.text).toContain('PetroCRM');

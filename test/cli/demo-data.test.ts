@@ -5,7 +5,7 @@ import { initModels } from '../../src/models/index.js';
 import { OPPORTUNITY_STAGES } from '../../src/models/opportunity.model.js';
 import { TICKET_KINDS, TICKET_PRIORITIES, TICKET_STATUSES } from '../../src/models/ticket.model.js';
 import { DEMO_USERS, loadDemoData } from '../../src/cli/demo/index.js';
-import { isValidCreditCode } from '../../src/cli/demo/credit-code.js';
+import { isValidCreditCode } from '../../src/domain/customers/credit-code.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const TABLES = [
@@ -45,7 +45,7 @@ describe('the demo company', () => {
   test('when loaded into an empty database, then every table holds a company’s worth of rows', async () => {
     expect(demo.outcome).toBe('loaded');
     const n = await counts();
-    expect(n).toMatchObject({ branches: 6, teams: 5, users: 13, product_categories: 11, products: 40, warehouses: 4, customers: 300, campaigns: 8, email_templates: 3, audit_logs: 1 });
+    expect(n).toMatchObject({ branches: 6, teams: 5, users: 14, product_categories: 11, products: 40, warehouses: 4, customers: 300, campaigns: 8, email_templates: 3, audit_logs: 1 });
     const ranges: Partial<Record<(typeof TABLES)[number], [number, number]>> = {
       contacts: [300, 900], sales_orders: [2500, 4000], opportunities: [110, 130], contracts: [35, 45], tickets: [140, 160],
       customer_feedback: [90, 110], activities: [1400, 1600], stock_levels: [60, 160],

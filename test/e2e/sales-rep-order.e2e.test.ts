@@ -17,8 +17,8 @@ interface StockedProduct {
 
 /**
  * A sales representative's day in the panel, in Chinese: a new customer with a contact, a visit
- * recorded, an order of two lines confirmed and shipped, and the stock of both products lower by
- * what was shipped.
+ * recorded, an order of two lines priced from the price list and confirmed within the customer's
+ * credit, shipped, and the stock of both products lower by what was shipped.
  */
 describe('a sales representative takes a new customer from first visit to a shipped order', () => {
   let world: JourneyWorld;
@@ -66,10 +66,21 @@ describe('a sales representative takes a new customer from first visit to a ship
     const contactName = `顾建平${tag}`;
     const visitSubject = `拜访顾经理：介绍 LLDPE 新牌号 ${tag}`;
     const [first, second] = await twoStockedProducts();
+    // Left blank, each line's price comes from the East China distributors' price list in force today.
     const lines = [
-      { product: first, quantity: '12.5', unitPrice: '8650', discountPct: '0' },
-      { product: second, quantity: '20', unitPrice: '9120', discountPct: '2' },
+      { product: first, quantity: '12.5', discountPct: '0' },
+      { product: second, quantity: '20', discountPct: '2' },
     ];
+    const [expected] = await sql<{ total: string; shown: string }>(`
+      WITH price AS (
+        SELECT i.product_id, i.unit_price FROM price_lists l
+          JOIN LATERAL (SELECT id FROM price_list_versions v WHERE v.price_list_id = l.id AND v.status = 'published'
+                          AND v.valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date ORDER BY v.valid_from DESC LIMIT 1) v ON true
+          JOIN price_list_items i ON i.version_id = v.id
+         WHERE l.region = '华东' AND l.channel = 'distributor')
+      SELECT t.total::text AS total, '¥' || to_char(t.total, 'FM999,999,990.00') AS shown
+        FROM (SELECT round(12.5 * (SELECT unit_price FROM price WHERE product_id = $1), 2)
+                     + round(20 * (SELECT unit_price FROM price WHERE product_id = $2) * 0.98, 2) AS total) t`, [first.product_id, second.product_id]);
 
     // The rep signs in on the Chinese login page; the panel greets them in Chinese too.
     session = await openLoggedInPage(browser, running.url, 'rep.zhang@petrocrm.cn', {
@@ -91,6 +102,7 @@ describe('a sales representative takes a new customer from first visit to a ship
     await chooseOption(page, propertySelect('region'), '华东');
     await fillProperty(page, 'city', '苏州');
     await fillProperty(page, 'phone', '0512-66881234');
+    await fillProperty(page, 'credit_limit', '500000');
     const customerId = await saveRecord(page, 'customers');
     expect(await shownValue(page, 'name')).toBe(customerName);
     expect(await shownValue(page, 'owner_id')).toBe('张伟');
@@ -132,19 +144,18 @@ describe('a sales representative takes a new customer from first visit to a ship
       await chooseOption(page, propertySelect('order_id'), orderNo);
       await chooseOption(page, propertySelect('product_id'), line.product.product);
       await fillProperty(page, 'quantity', line.quantity);
-      await fillProperty(page, 'unit_price', line.unitPrice);
       await fillProperty(page, 'discount_pct', line.discountPct);
       await saveRecord(page, 'sales_order_items');
     }
 
-    // The order's page shows both lines and their total (12.5 t × ¥8,650 + 20 t × ¥9,120 less 2 %); confirm, then ship.
+    // The order's page shows both lines and their total (12.5 t and 20 t less 2 % at the list prices); confirm, then ship.
     await page.goto(adminUrl(running.url, `/resources/sales_orders/records/${orderId}/show`));
     const lineRows = page.locator('table tbody tr').filter({ hasText: '吨' });
     await lineRows.nth(1).waitFor();
     expect(await lineRows.count()).toBe(2);
     await expect(lineRows.nth(0).innerText()).resolves.toContain(first.product);
     await expect(lineRows.nth(1).innerText()).resolves.toContain(second.product);
-    expect(await shownValue(page, 'total_amount')).toBe('¥286,877.00');
+    expect(await shownValue(page, 'total_amount')).toBe(expected.shown);
 
     const confirmed = await runRecordAction(page, 'sales_orders', orderId, 'confirm');
     expect(confirmed.message).toBe('orderConfirmed');
@@ -177,6 +188,6 @@ describe('a sales representative takes a new customer from first visit to a ship
              (SELECT count(*)::int FROM activities a WHERE a.customer_id = c.id AND a.kind = 'visit') AS visits
         FROM sales_orders o JOIN customers c ON c.id = o.customer_id JOIN users u ON u.id = o.owner_id
        WHERE o.id = $1`, [orderId]);
-    expect(order).toEqual({ status: 'shipped', owner: 'rep.zhang@petrocrm.cn', total_amount: '286877.00', customer: customerName, lines: 2, contacts: 1, visits: 1 });
-  }, 90_000);
+    expect(order).toEqual({ status: 'shipped', owner: 'rep.zhang@petrocrm.cn', total_amount: expected.total, customer: customerName, lines: 2, contacts: 1, visits: 1 });
+  }, 150_000);
 });

@@ -17,6 +17,10 @@ export async function demoBranch(code: string): Promise<Branch> {
   return Branch.findOne({ where: { code }, rejectOnEmpty: true });
 }
 
+/**
+ * A customer with a credit line far beyond any test order, so confirming is about stock unless a
+ * test sets the limit it checks (a limit of 0 means the customer pays before goods are confirmed).
+ */
 export async function createCustomer(overrides: Partial<Customer['_creationAttributes']> = {}): Promise<Customer> {
   const branch = overrides.branch_id ? undefined : await demoBranch('EC');
   return Customer.create({
@@ -25,6 +29,7 @@ export async function createCustomer(overrides: Partial<Customer['_creationAttri
     region: '华东',
     branch_id: branch?.id ?? overrides.branch_id!,
     status: 'active',
+    credit_limit: '100000000.00',
     ...overrides,
   });
 }

@@ -78,7 +78,10 @@ const WorkflowForm: React.FC<ActionProps> = ({ action, resource, record }) => {
       case 'textarea':
         return <TextArea id={field.name} width={1} rows={4} value={value} onChange={change} />;
       case 'quantity':
+      case 'money':
         return <Input id={field.name} width={1} inputMode="decimal" value={value} onChange={change} />;
+      case 'date':
+        return <Input id={field.name} width={1} type="date" value={value} onChange={change} />;
       case 'datetime':
         return <Input id={field.name} width={1} type="datetime-local" value={value} onChange={change} />;
       case 'select': {

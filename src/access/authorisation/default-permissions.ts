@@ -24,6 +24,8 @@ interface Grant {
   actions: string[];
   /** Workflow actions: all of the resource's, or these by name. */
   custom?: 'all' | string[];
+  /** Workflow actions left out of 'all': a duty kept apart (finance records payments, not sales). */
+  except?: string[];
   scope?: RowScope;
   hidden?: string[];
 }
@@ -40,6 +42,11 @@ const STAGE_PROBABILITIES = 'opportunity_stage_probabilities';
 const CATALOGUE = ['product_categories', 'products', 'warehouses', 'stock_levels', 'stock_movements'];
 const MARKETING = ['campaigns', 'campaign_members', 'email_templates', 'email_messages'];
 const ORGANISATION = ['branches', 'teams', 'users'];
+const CREDIT = ['payments', 'credit_approvals'];
+const PRICING = ['price_lists', 'price_list_versions', 'price_list_items', 'price_adjustment_notices', 'price_adjustment_lines'];
+/** Customers and orders' credit views that change nothing. */
+const CREDIT_VIEWS = ['creditWatchList'];
+const AGING = ['agingByCustomer', 'agingByBranch', 'agingByRepresentative'];
 
 const grant = (resources: string[], value: Grant): Record<string, Grant> => Object.fromEntries(resources.map((resource) => [resource, value]));
 
@@ -51,6 +58,12 @@ const POLICY: Record<string, Record<string, Grant>> = {
   sales_manager: {
     ...grant(CUSTOMER_SIDE, { actions: FULL, custom: 'all', scope: 'branch' }),
     [STAGE_PROBABILITIES]: { actions: READ },
+    // Approves credit over the limit and sets targets for the branch; receipts are finance's.
+    sales_orders: { actions: FULL, custom: 'all', except: ['recordPayment'], scope: 'branch' },
+    payments: { actions: READ_EXPORT, custom: 'all', scope: 'branch' },
+    credit_approvals: { actions: READ_EXPORT, custom: 'all', scope: 'branch' },
+    sales_targets: { actions: FULL, scope: 'branch' },
+    ...grant(PRICING, { actions: READ_EXPORT, custom: ['reachedCustomers'] }),
     ...grant(CATALOGUE, { actions: READ_EXPORT, custom: ['lowStock'] }),
     tickets: { actions: WRITE, custom: ['overdue', 'traceBatch'], scope: 'branch' },
     ...grant(MARKETING, { actions: READ, scope: 'branch' }),
@@ -59,11 +72,15 @@ const POLICY: Record<string, Record<string, Grant>> = {
     dashboard: { actions: ['show'] },
   },
   sales_rep: {
-    customers: { actions: [...WRITE, 'delete'], custom: ['sendEmail'], scope: 'own' },
+    customers: { actions: [...WRITE, 'delete'], custom: ['sendEmail', ...CREDIT_VIEWS], scope: 'own' },
     ...grant(['opportunities', 'contracts'], { actions: WRITE, custom: 'all', scope: 'own' }),
     ...grant(['contacts', 'activities', 'customer_feedback'], { actions: [...WRITE, 'delete'], custom: 'all', scope: 'own' }),
     // A representative at an outlet confirms and ships their own orders; the warehouse delivers.
-    sales_orders: { actions: WRITE, custom: ['confirm', 'ship', 'cancel', 'amend'], scope: 'own' },
+    sales_orders: { actions: WRITE, custom: ['confirm', 'ship', 'cancel', 'amend', 'requestCreditApproval'], scope: 'own' },
+    payments: { actions: READ, custom: AGING, scope: 'own' },
+    credit_approvals: { actions: READ, scope: 'own' },
+    sales_targets: { actions: READ, scope: 'own' },
+    ...grant(PRICING, { actions: READ, custom: ['reachedCustomers'] }),
     [STAGE_PROBABILITIES]: { actions: READ },
     sales_order_items: { actions: [...WRITE, 'delete'], scope: 'own' },
     ...grant(CATALOGUE, { actions: READ, custom: ['lowStock'], hidden: COST }),
@@ -95,6 +112,8 @@ const POLICY: Record<string, Record<string, Grant>> = {
   },
   marketing: {
     ...grant(MARKETING, { actions: FULL, custom: 'all' }),
+    // 市场部 sets prices: price lists, their versions and the adjustment notices.
+    ...grant(PRICING, { actions: FULL, custom: 'all' }),
     customers: { actions: READ_EXPORT, custom: ['sendEmail'] },
     contacts: { actions: READ_EXPORT },
     ...grant(['product_categories', 'products'], { actions: READ, hidden: COST }),
@@ -103,10 +122,24 @@ const POLICY: Record<string, Record<string, Grant>> = {
     users: { actions: READ, custom: ['changeOwnPassword'], scope: 'team' },
     dashboard: { actions: ['show'] },
   },
+  finance: {
+    payments: { actions: READ_EXPORT, custom: 'all' },
+    credit_approvals: { actions: READ_EXPORT },
+    sales_orders: { actions: READ_EXPORT, custom: ['recordPayment'] },
+    sales_order_items: { actions: READ_EXPORT },
+    customers: { actions: READ_EXPORT, custom: CREDIT_VIEWS },
+    ...grant(PRICING, { actions: READ }),
+    activities: { actions: [...WRITE, 'delete'], custom: 'all', scope: 'own' },
+    ...grant(['branches', 'teams'], { actions: READ }),
+    users: { actions: READ, custom: ['changeOwnPassword'], scope: 'team' },
+    dashboard: { actions: ['show'] },
+  },
   readonly_manager: {
-    ...grant([...CUSTOMER_SIDE, STAGE_PROBABILITIES, ...CATALOGUE, ...MARKETING, ...ORGANISATION, 'tickets', 'roles', 'audit_logs'], { actions: READ_EXPORT }),
+    ...grant([...CUSTOMER_SIDE, STAGE_PROBABILITIES, ...CATALOGUE, ...MARKETING, ...ORGANISATION, ...CREDIT, ...PRICING, 'sales_targets', 'tickets', 'roles', 'audit_logs'], { actions: READ_EXPORT }),
     // Read-only workflow views: lists and reports that change nothing (and their own tasks).
-    customers: { actions: READ_EXPORT, custom: ['churnByBranch'] },
+    customers: { actions: READ_EXPORT, custom: ['churnByBranch', ...CREDIT_VIEWS] },
+    payments: { actions: READ_EXPORT, custom: AGING },
+    price_adjustment_notices: { actions: READ_EXPORT, custom: ['reachedCustomers'] },
     activities: { actions: READ_EXPORT, custom: ['myOpenTasks', 'markTaskDone'] },
     stock_levels: { actions: READ_EXPORT, custom: ['lowStock'] },
     tickets: { actions: READ_EXPORT, custom: ['overdue', 'traceBatch'] },
@@ -141,6 +174,6 @@ export async function ensureDefaultPermissions(resources: ResourceActions[], tra
 
 function expand(value: Grant, resource: ResourceActions): string[] {
   const workflow = resource.actions.filter((action) => !NOT_WORKFLOW.has(action));
-  const chosen = value.custom === 'all' ? workflow : (value.custom ?? []);
+  const chosen = (value.custom === 'all' ? workflow : (value.custom ?? [])).filter((action) => !value.except?.includes(action));
   return resource.actions.filter((action) => value.actions.includes(action) || chosen.includes(action));
 }

@@ -42,6 +42,15 @@ const RULES: Record<string, ScopedCondition> = {
   email_messages: underCustomer,
   sales_order_items: underOrder,
   sales_order_amendments: underOrder,
+  // Money and credit follow the order they are about; a request carries its order's owner and branch.
+  payments: underOrder,
+  credit_approvals: ownedWithBranch,
+  sales_targets: (scope, who) =>
+    ({
+      own: `user_id = ${who.me}`,
+      team: `(user_id IN (${who.team}) OR team_id IN (SELECT team_id FROM users WHERE id IN (${who.team})))`,
+      branch: `branch_id IN (${who.branches})`,
+    })[scope],
   activities: (scope, who) =>
     ({
       own: `(owner_id = ${who.me} OR assignee_id = ${who.me})`,

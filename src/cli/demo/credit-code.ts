@@ -1,20 +1,10 @@
+import { creditCodeCheckCharacter } from '../../domain/customers/credit-code.js';
 import type { DemoRandom } from './random.js';
 
-// GB 32100-2015: the 31 characters a unified social credit code may use (no I, O, S, V, Z) and the
-// weight of each of the first 17 positions in its check character.
+// The characters a unified social credit code may use (no I, O, S, V, Z).
 const USCC_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 // GB 11714-1997: the organisation code inside it (positions 9–17) has a check character of its own.
 const ORGANISATION_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
-
-export function creditCodeCheckCharacter(first17: string): string {
-  const sum = [...first17].reduce((total, character, index) => total + USCC_CHARACTERS.indexOf(character) * USCC_WEIGHTS[index], 0);
-  return USCC_CHARACTERS[(31 - (sum % 31)) % 31];
-}
-
-export function isValidCreditCode(code: string): boolean {
-  return /^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code) && creditCodeCheckCharacter(code.slice(0, 17)) === code[17];
-}
 
 function organisationCheckCharacter(body: string): string {
   const sum = [...body].reduce((total, character, index) => total + parseInt(character, 36) * ORGANISATION_WEIGHTS[index], 0);

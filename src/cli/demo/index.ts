@@ -4,6 +4,7 @@ import { recomputeCustomerAnalysis } from '../../domain/analysis/recompute-custo
 import { SYSTEM_SCOPE } from '../../access/authorisation/data-scope.js';
 import { loadActivities } from './activities.js';
 import { loadCatalogue } from './catalogue.js';
+import { loadCreditApprovals } from './credit-approvals.js';
 import { DemoClock } from './clock.js';
 import { generateContracts, loadContracts } from './contracts.js';
 import { generateCustomers, loadCustomers } from './customers.js';
@@ -13,7 +14,10 @@ import { loadMarketing, type CustomerStanding } from './marketing.js';
 import { generateOpportunities, loadOpportunities } from './opportunities.js';
 import { generateOrders } from './orders.js';
 import { loadOrganisation } from './organisation.js';
+import { loadPayments } from './payments.js';
+import { loadPriceLists } from './price-lists.js';
 import { DemoRandom } from './random.js';
+import { loadSalesTargets } from './sales-targets.js';
 import { loadStock } from './stock.js';
 import { simulateStock } from './stock-simulation.js';
 import { generateTickets, loadTickets } from './tickets.js';
@@ -23,6 +27,8 @@ export { DEMO_PASSWORD, DEMO_USERS } from './organisation.js';
 
 /** Names, codes, quantities and amounts follow from this seed alone; only the dates move with the day of loading. */
 const DEMO_SEED = 20_260_601;
+/** Credit, prices and targets draw from a sequence of their own, so adding them left everything above unchanged. */
+const CREDIT_AND_PRICES_SEED = 20_260_616;
 
 /**
  * Loads the demo company in one transaction: all of it or nothing. The head office's code marks a
@@ -65,6 +71,12 @@ async function loadCompany(sequelize: Sequelize, transaction: Transaction, rando
   await loadFeedback(transaction, random, clock, customers, tickets, agents);
   await loadMarketing(transaction, random, clock, customers, standing, orders, user('marketing@petrocrm.cn'));
   await loadActivities(transaction, random, clock, organisation, customers, opportunities, tickets);
+
+  const money = new DemoRandom(CREDIT_AND_PRICES_SEED);
+  await loadPayments(transaction, money, clock, customers, orders, user('finance@petrocrm.cn'));
+  await loadPriceLists(sequelize, transaction, money, clock, customers, user('marketing@petrocrm.cn'));
+  await loadSalesTargets(sequelize, transaction, money, clock);
+  await loadCreditApprovals(sequelize, transaction, clock, organisation);
 }
 
 async function customerStanding(sequelize: Sequelize, transaction: Transaction): Promise<Map<number, CustomerStanding>> {

@@ -37,6 +37,7 @@ export const DEMO_USERS = [
   { email: 'warehouse@petrocrm.cn', phone: '15951870101', name: '郑海', title: '仓库管理员', role: 'warehouse_clerk', branch: 'EC', team: null },
   { email: 'marketing@petrocrm.cn', phone: '13817730112', name: '冯晓雪', title: '市场专员', role: 'marketing', branch: 'HQ', team: null },
   { email: 'viewer@petrocrm.cn', phone: '13901880123', name: '何总', title: '副总经理', role: 'readonly_manager', branch: 'HQ', team: null },
+  { email: 'finance@petrocrm.cn', phone: '13916620134', name: '钱芳', title: '财务专员', role: 'finance', branch: 'HQ', team: null },
 ] as const;
 
 export interface Organisation {

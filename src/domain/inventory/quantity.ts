@@ -83,3 +83,12 @@ export function summarizeQuantities(lines: Array<{ quantity: string; unit: Unit 
   const otherUnits = [...others].map(([unit, total]) => `${fromThousandths(total)} ${unitSymbol(unit)}`).join(', ');
   return { lines: lines.length, tons: fromThousandths(tons), otherUnits };
 }
+
+/**
+ * The tons of an order line in SQL, as summarizeQuantities counts them: tons as they are, kilograms
+ * in tons, other units (liters, drums) not at all. `line` is a sales_order_items alias, `product` a
+ * products alias.
+ */
+export function lineTonsSql(line: string, product: string): string {
+  return `(CASE ${product}.unit WHEN 'ton' THEN ${line}.quantity WHEN 'kg' THEN ${line}.quantity / 1000 ELSE 0 END)`;
+}

@@ -2,7 +2,8 @@ import type { Transaction } from 'sequelize';
 import { SalesOrder, Warehouse } from '../../models/index.js';
 import type { Actor } from '../../audit/audit-log.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
-import { subtractQuantity, summarizeQuantities, type QuantitySummary } from '../inventory/quantity.js';
+import { assertWithinCreditLimit } from '../credit/credit-check.js';
+import { subtractQuantity, summarizeQuantities, unitSymbol, type QuantitySummary } from '../inventory/quantity.js';
 import { auditStockLevelChange, availableOf, readStockLevel, reserveStock, type StockLevelKey } from '../inventory/stock-level-changes.js';
 import { lockOrderIn } from './lock-order.js';
 import { loadOrderLines, needsByProduct, type OrderLine } from './order-lines.js';
@@ -24,6 +25,7 @@ export async function confirmOrder(orderId: number, actor: Actor): Promise<Order
     const order = await lockOrderIn(orderId, ['draft'], 'orderNotDraft', transaction);
     const lines = await loadOrderLines(order.id, transaction);
     if (lines.length === 0) throw new BusinessRuleError('orderHasNoLines', { order: order.order_no });
+    await assertWithinCreditLimit(order, actor, transaction);
     for (const need of needsByProduct(lines)) {
       const key = { productId: need.productId, warehouseId: order.warehouse_id };
       const level = await reserveStock(key, need.quantity, transaction);

@@ -1,4 +1,5 @@
 import { translate, type Language } from '../../i18n/translate.js';
+import { creditCodeProblem, normalizeCreditCode, type CreditCodeProblem } from '../customers/credit-code.js';
 import { choiceLabel, LANGUAGES, translatedChoice } from './transfer-labels.js';
 
 /**
@@ -123,13 +124,21 @@ export function emailField(name: string, max: number): ImportField {
   };
 }
 
-/** 统一社会信用代码: 18 characters, as the customers table's CHECK has it. */
+const CREDIT_CODE_PROBLEMS: Record<CreditCodeProblem['code'], string> = {
+  creditCodeLength: 'importCreditCodeLength',
+  creditCodeCharacter: 'importCreditCodeCharacter',
+  creditCodeDigitExpected: 'importCreditCodeDigitExpected',
+  creditCodeCheckCharacter: 'importCreditCodeCheckCharacter',
+};
+
+/** 统一社会信用代码: 18 characters and the GB 32100-2015 check character; a refusal names the wrong character. */
 export function creditCodeField(name: string): ImportField {
   return {
     name,
     read: (text) => {
-      const code = text.toUpperCase();
-      return /^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code) ? { value: code } : { problem: 'importBadCreditCode' };
+      const code = normalizeCreditCode(text);
+      const problem = creditCodeProblem(code);
+      return problem ? { problem: CREDIT_CODE_PROBLEMS[problem.code], params: problem.params } : { value: code };
     },
     hint: (language) => translate(language, 'importHintCreditCode'),
   };

@@ -1,6 +1,7 @@
 import type { AreaMessages } from './area-messages.js';
 import { accessMessages } from './access.js';
 import { analysisMessages } from './analysis.js';
+import { creditMessages } from './credit.js';
 import { importDuplicatesMessages } from './import-duplicates.js';
 import { marketingMessages } from './marketing.js';
 import { orderChangesMessages } from './order-changes.js';
@@ -8,6 +9,8 @@ import { requestMessages } from './requests.js';
 import { salesMessages } from './sales.js';
 import { serviceMessages } from './service.js';
 import { stateRulesMessages } from './state-rules.js';
+import { pricingMessages } from './pricing.js';
+import { targetsMessages } from './targets.js';
 import { tasksMessages } from './tasks.js';
 import { transferMessages } from './transfer.js';
 import { layoutMessages } from './layout.js';
@@ -20,7 +23,7 @@ import { auditMessages } from './audit.js';
  * unique across areas.
  */
 const areas: AreaMessages[] = [
-  accessMessages, analysisMessages, importDuplicatesMessages, marketingMessages, orderChangesMessages, requestMessages, salesMessages, serviceMessages, stateRulesMessages, tasksMessages, transferMessages, layoutMessages, matrixEditingMessages, auditMessages,
+  accessMessages, analysisMessages, importDuplicatesMessages, marketingMessages, orderChangesMessages, requestMessages, salesMessages, serviceMessages, stateRulesMessages, tasksMessages, transferMessages, layoutMessages, matrixEditingMessages, auditMessages, creditMessages, pricingMessages, targetsMessages,
 ];
 
 export function messagesFor(language: keyof AreaMessages): Record<string, string> {

@@ -35,7 +35,6 @@ export const transferMessages: AreaMessages = {
     importNumberTooLarge: '「{{column}}」的值「{{value}}」过大',
     importNotABoolean: '「{{column}}」的值「{{value}}」无效, 请填 是 或 否',
     importNotAnEmail: '「{{column}}」的值「{{value}}」不是有效的邮箱地址',
-    importBadCreditCode: '「{{column}}」的值「{{value}}」不是有效的 18 位统一社会信用代码',
 
     // Against the database and the rest of the file
     importReferenceNotFound: '「{{column}}」中的「{{value}}」不存在或无权使用',
@@ -120,7 +119,6 @@ export const transferMessages: AreaMessages = {
     importNumberTooLarge: '"{{value}}" in "{{column}}" is too large',
     importNotABoolean: '"{{value}}" in "{{column}}" is not yes or no',
     importNotAnEmail: '"{{value}}" in "{{column}}" is not an e-mail address',
-    importBadCreditCode: '"{{value}}" in "{{column}}" is not an 18-character unified social credit code',
 
     importReferenceNotFound: '"{{value}}" in "{{column}}" does not exist or is not yours to use',
     importReferenceAmbiguous: 'The name "{{value}}" in "{{column}}" fits several records; use the code',

@@ -7,6 +7,7 @@ import {
 import type { Actor } from '../../../src/audit/audit-log.js';
 import { CUSTOMER_CHILD_TABLES, mergeCustomers } from '../../../src/domain/customers/merge-customers.js';
 import { everyRowAs } from '../../support/scopes.js';
+import { creditCodeCheckCharacter } from '../../../src/domain/customers/credit-code.js';
 
 type Table = (typeof CUSTOMER_CHILD_TABLES)[number];
 
@@ -21,7 +22,10 @@ describe('merging a duplicate customer into the survivor', () => {
   });
   afterAll(() => db.close());
 
-  const creditCode = () => `91320100${String(Math.floor(Math.random() * 1e10)).padStart(10, '0')}`;
+  const creditCode = () => {
+    const first17 = `91320100${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+    return first17 + creditCodeCheckCharacter(first17);
+  };
 
   async function campaign(name: string): Promise<Campaign> {
     return Campaign.create({ name, kind: 'email', start_date: '2026-06-01', end_date: '2026-12-31' });

@@ -38,9 +38,11 @@ describe('reading the cells of an import', () => {
     expect(value(active.read('也许'))).toBe('problem:importNotABoolean');
   });
 
-  test('when a text is too long or a credit code malformed, then the cell is refused', () => {
+  test('when a text is too long or a credit code malformed or with a wrong check character, then the cell is refused', () => {
     expect(value(textField('phone', { max: 5 }).read('电话号码太长了'))).toBe('problem:importTooLong');
     expect(value(creditCodeField('credit_code').read('91310000132200821h'))).toBe('91310000132200821H');
-    expect(value(creditCodeField('credit_code').read('12345'))).toBe('problem:importBadCreditCode');
+    expect(value(creditCodeField('credit_code').read('12345'))).toBe('problem:importCreditCodeLength');
+    expect(creditCodeField('credit_code').read('91310000132200821J')).toEqual({ problem: 'importCreditCodeCheckCharacter', params: { character: 'J' } });
+    expect(creditCodeField('credit_code').read('91310O00132200821H')).toEqual({ problem: 'importCreditCodeDigitExpected', params: { position: 6, character: 'O' } });
   });
 });

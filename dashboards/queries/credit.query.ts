@@ -1,0 +1,43 @@
+import type { BranchAging, CreditWatch } from '../dashboard-data.js';
+import { agingColumns, IS_RECEIVABLE, outstandingOrdersSql } from '../../src/domain/credit/receivables.js';
+import { creditStandingSql } from '../../src/domain/credit/credit-standing.js';
+import { ON_WATCH_LIST } from '../../src/domain/credit/credit-watch-list.js';
+import { select, visibleRows, type DashboardQuery } from './dashboard-query.js';
+
+/**
+ * Receivables of the visible orders per branch by age (0–30, 31–60, 61–90, over 90 days since
+ * shipping), as the aging view of 收款记录 computes them. As of today: the period filter does not
+ * apply, the branch filter does.
+ */
+export function receivablesAgingOf(query: DashboardQuery): Promise<BranchAging[]> {
+  return select<BranchAging>(
+    query,
+    `SELECT b.id AS "branchId", b.name AS "branchName", ${agingColumns('today')}
+       FROM ${outstandingOrdersSql(visibleRows(query, 'sales_orders'))} r
+       JOIN branches b ON b.id = r.branch_id
+      WHERE ${IS_RECEIVABLE}
+      GROUP BY b.id, b.name
+      ORDER BY sum(r.outstanding) DESC, b.id`,
+    { today: query.today },
+  );
+}
+
+export const WATCHED_SHOWN = 8;
+
+/** The credit watch list of the visible customers: how many, how many over the limit, the highest uses first. */
+export async function creditWatchOf(query: DashboardQuery): Promise<CreditWatch> {
+  const watched = `SELECT s.* FROM ${creditStandingSql(visibleRows(query, 'customers'))} s WHERE ${ON_WATCH_LIST}`;
+  const [counts] = await select<{ customers: number; overLimit: number }>(
+    query,
+    `SELECT count(*)::int AS customers, count(*) FILTER (WHERE exposure > credit_limit)::int AS "overLimit" FROM (${watched}) w`,
+  );
+  const top = await select<CreditWatch['top'][number]>(
+    query,
+    `SELECT w.id AS "customerId", w.name AS "customerName", w.credit_limit::text AS "creditLimit", w.exposure::text AS exposure,
+            CASE WHEN w.credit_limit > 0 THEN round(100 * w.exposure / w.credit_limit, 1)::text END AS "usagePct"
+       FROM (${watched}) w
+      ORDER BY w.credit_limit = 0 DESC, w.exposure / nullif(w.credit_limit, 0) DESC NULLS LAST, w.id
+      LIMIT ${WATCHED_SHOWN}`,
+  );
+  return { ...counts, top };
+}

@@ -1,0 +1,44 @@
+import type { TargetProgress } from '../dashboard-data.js';
+import { monthEnd, monthStart } from '../dashboard-filters.js';
+import { lineTonsSql } from '../../src/domain/inventory/quantity.js';
+import { revenueOrders, select, visibleRows, type DashboardQuery } from './dashboard-query.js';
+
+/**
+ * Sales targets of the months the period touches, against what was sold in those months: revenue
+ * by the dashboard's one definition (revenueOrders: confirmed and later orders, by order date,
+ * within the employee's scope and the branch filter) and tons from the same orders' lines. A
+ * representative's actual is the orders they own; a team's, the orders of its members; a branch's,
+ * the orders of that branch. Summed per subject over the months that have a target.
+ */
+export function targetProgressOf(query: DashboardQuery): Promise<TargetProgress[]> {
+  return select<TargetProgress>(
+    query,
+    `WITH actual AS (
+       SELECT date_trunc('month', o.order_date)::date AS month, o.owner_id, u.team_id, o.branch_id, o.total_amount,
+              (SELECT coalesce(sum(${lineTonsSql('line', 'p')}), 0) FROM sales_order_items line JOIN products p ON p.id = line.product_id
+                WHERE line.order_id = o.id) AS tons
+         FROM ${revenueOrders(query, 'from', 'to')} o
+         LEFT JOIN users u ON u.id = o.owner_id
+     ), targets AS (
+       SELECT * FROM ${visibleRows(query, 'sales_targets')} t WHERE t.month BETWEEN $from::date AND $to::date
+     )
+     SELECT t.level, coalesce(t.user_id, t.team_id, t.branch_id) AS "subjectId",
+            coalesce(u.name, tm.name, b.name) AS "subjectName", count(*)::int AS months,
+            sum(t.target_revenue)::numeric(16,2)::text AS "targetRevenue", sum(a.revenue)::numeric(16,2)::text AS "actualRevenue",
+            sum(t.target_tons)::numeric(16,3)::text AS "targetTons", sum(a.tons)::numeric(16,3)::text AS "actualTons"
+       FROM targets t
+       LEFT JOIN LATERAL (
+         SELECT coalesce(sum(actual.total_amount), 0) AS revenue, coalesce(sum(actual.tons), 0) AS tons
+           FROM actual
+          WHERE actual.month = t.month
+            AND CASE t.level WHEN 'rep' THEN actual.owner_id = t.user_id
+                             WHEN 'team' THEN actual.team_id = t.team_id
+                             ELSE actual.branch_id = t.branch_id END) a ON true
+       LEFT JOIN users u ON t.level = 'rep' AND u.id = t.user_id
+       LEFT JOIN teams tm ON t.level = 'team' AND tm.id = t.team_id
+       LEFT JOIN branches b ON t.level = 'branch' AND b.id = t.branch_id
+      GROUP BY t.level, 2, 3
+      ORDER BY array_position(ARRAY['branch', 'team', 'rep']::varchar[], t.level), 3`,
+    { from: monthStart(query.filters.from), to: monthEnd(query.filters.to) },
+  );
+}

@@ -1,0 +1,46 @@
+import { QueryTypes } from 'sequelize';
+import { SalesOrder } from '../../models/index.js';
+import type { AccessProfile } from '../../access/authorisation/access-profile.js';
+import { rowScopeCondition } from '../../access/authorisation/row-scopes.js';
+import { businessToday } from '../business-day.js';
+import { agingColumns, IS_RECEIVABLE, outstandingOrdersSql } from './receivables.js';
+
+export const AGING_GROUPINGS = ['customer', 'branch', 'owner'] as const;
+export type AgingGrouping = (typeof AGING_GROUPINGS)[number];
+
+/** Receivables of one customer, branch or representative by age; amounts are decimal text in yuan. */
+export interface AgingRow {
+  /** The customer's, branch's or representative's id; null for orders nobody owns. */
+  id: number | null;
+  name: string | null;
+  days0to30: string;
+  days31to60: string;
+  days61to90: string;
+  over90: string;
+  total: string;
+}
+
+const GROUPS: Record<AgingGrouping, { select: string; join: string; groupBy: string }> = {
+  customer: { select: `c.id, c.code || ' ' || c.name AS name`, join: 'JOIN customers c ON c.id = r.customer_id', groupBy: 'c.id' },
+  branch: { select: 'b.id, b.name', join: 'JOIN branches b ON b.id = r.branch_id', groupBy: 'b.id' },
+  owner: { select: 'u.id, u.name', join: 'LEFT JOIN users u ON u.id = r.owner_id', groupBy: 'u.id' },
+};
+
+/**
+ * 应收账龄: what is owed on shipped orders, by days since shipping (0–30, 31–60, 61–90, over 90), per
+ * customer, branch or representative (the order's owner), largest total first. Only the orders the
+ * employee may see count, as in their order list.
+ */
+export async function receivablesAging(grouping: AgingGrouping, options: { profile: AccessProfile; asOf?: string }): Promise<AgingRow[]> {
+  const condition = rowScopeCondition(options.profile, 'sales_orders');
+  const orders = condition ? `(SELECT * FROM sales_orders WHERE ${condition})` : 'sales_orders';
+  const group = GROUPS[grouping];
+  return SalesOrder.sequelize!.query<AgingRow>(
+    `SELECT ${group.select}, ${agingColumns('asOf')}
+       FROM ${outstandingOrdersSql(orders)} r ${group.join}
+      WHERE ${IS_RECEIVABLE}
+      GROUP BY ${group.groupBy}
+      ORDER BY sum(r.outstanding) DESC, ${group.groupBy} NULLS LAST`,
+    { bind: { asOf: options.asOf ?? businessToday() }, type: QueryTypes.SELECT },
+  );
+}
