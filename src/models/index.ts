@@ -1,15 +1,23 @@
 import type { Sequelize } from 'sequelize';
 import { Activity } from './activity.model.js';
 import { AuditLog } from './audit-log.model.js';
+import { Batch } from './batch.model.js';
+import { BatchStock } from './batch-stock.model.js';
 import { Branch } from './branch.model.js';
 import { Campaign } from './campaign.model.js';
 import { CampaignMember } from './campaign-member.model.js';
+import { CoaLine } from './coa-line.model.js';
 import { Contact } from './contact.model.js';
 import { Contract } from './contract.model.js';
+import { ContractMonthlyPlan } from './contract-monthly-plan.model.js';
 import { Customer } from './customer.model.js';
 import { CustomerFeedback } from './customer-feedback.model.js';
 import { EmailMessage } from './email-message.model.js';
 import { EmailTemplate } from './email-template.model.js';
+import { FuelCard } from './fuel-card.model.js';
+import { FuelCardLimit } from './fuel-card-limit.model.js';
+import { FuelCardTopUp } from './fuel-card-top-up.model.js';
+import { FuelCardTransaction } from './fuel-card-transaction.model.js';
 import { Opportunity } from './opportunity.model.js';
 import { Product } from './product.model.js';
 import { ProductCategory } from './product-category.model.js';
@@ -17,6 +25,7 @@ import { Role } from './role.model.js';
 import { RolePermission } from './role-permission.model.js';
 import { SalesOrder } from './sales-order.model.js';
 import { SalesOrderItem } from './sales-order-item.model.js';
+import { Shipment } from './shipment.model.js';
 import { StockLevel } from './stock-level.model.js';
 import { StockMovement } from './stock-movement.model.js';
 import { Team } from './team.model.js';
@@ -25,9 +34,9 @@ import { User } from './user.model.js';
 import { Warehouse } from './warehouse.model.js';
 
 export {
-  Activity, AuditLog, Branch, Campaign, CampaignMember, Contact, Contract, Customer, CustomerFeedback, EmailMessage,
-  EmailTemplate, Opportunity, Product, ProductCategory, Role, RolePermission, SalesOrder, SalesOrderItem, StockLevel, StockMovement,
-  Team, Ticket, User, Warehouse,
+  Activity, AuditLog, Batch, BatchStock, Branch, Campaign, CampaignMember, CoaLine, Contact, Contract, ContractMonthlyPlan, Customer,
+  CustomerFeedback, EmailMessage, EmailTemplate, FuelCard, FuelCardLimit, FuelCardTopUp, FuelCardTransaction, Opportunity, Product,
+  ProductCategory, Role, RolePermission, SalesOrder, SalesOrderItem, Shipment, StockLevel, StockMovement, Team, Ticket, User, Warehouse,
 };
 
 /** Every model; each is bound to the one Sequelize instance of the process by initModels. */
@@ -35,6 +44,7 @@ export const models = [
   Branch, Role, Team, User, Customer, Contact, Activity, CustomerFeedback, ProductCategory, Product, Warehouse,
   StockLevel, StockMovement, Opportunity, Contract, SalesOrder, SalesOrderItem, EmailTemplate, Campaign,
   CampaignMember, EmailMessage, Ticket, AuditLog, RolePermission,
+  Batch, CoaLine, BatchStock, ContractMonthlyPlan, Shipment, FuelCard, FuelCardLimit, FuelCardTopUp, FuelCardTransaction,
 ] as const;
 
 export function initModels(sequelize: Sequelize): void {
