@@ -34,8 +34,15 @@ const WRITE = [...READ, 'new', 'edit', 'export'];
 const FULL = [...WRITE, 'delete', 'bulkDelete', 'import'];
 const COST = ['cost_price'];
 
-const CUSTOMER_SIDE = ['customers', 'contacts', 'activities', 'customer_feedback', 'opportunities', 'contracts', 'sales_orders', 'sales_order_items'];
+const CUSTOMER_SIDE = [
+  'customers', 'contacts', 'activities', 'customer_feedback', 'opportunities', 'contracts', 'contract_monthly_plans', 'sales_orders', 'sales_order_items',
+];
 const CATALOGUE = ['product_categories', 'products', 'warehouses', 'stock_levels', 'stock_movements'];
+/** Batches with their certificates and stock: reference data like the catalogue, traced by quality. */
+const QUALITY = ['batches', 'coa_lines', 'batch_stocks'];
+const FUEL_CARDS = ['fuel_cards', 'fuel_card_limits', 'fuel_card_top_ups', 'fuel_card_transactions'];
+/** Customer lifetime value is computed from margins, so it is as confidential as a cost price. */
+const MARGINS = ['margin_to_date', 'expected_margin', 'lifetime_value'];
 const MARKETING = ['campaigns', 'campaign_members', 'email_templates', 'email_messages'];
 const ORGANISATION = ['branches', 'teams', 'users'];
 
@@ -49,6 +56,9 @@ const POLICY: Record<string, Record<string, Grant>> = {
   sales_manager: {
     ...grant(CUSTOMER_SIDE, { actions: FULL, custom: 'all', scope: 'branch' }),
     ...grant(CATALOGUE, { actions: READ_EXPORT, custom: ['lowStock'] }),
+    ...grant(QUALITY, { actions: READ_EXPORT, custom: ['traceRecipients'] }),
+    shipments: { actions: READ_EXPORT, custom: 'all', scope: 'branch' },
+    ...grant(FUEL_CARDS, { actions: FULL, custom: 'all', scope: 'branch' }),
     tickets: { actions: WRITE, custom: ['overdue', 'traceBatch'], scope: 'branch' },
     ...grant(MARKETING, { actions: READ, scope: 'branch' }),
     ...grant(['branches', 'teams'], { actions: READ }),
@@ -56,13 +66,19 @@ const POLICY: Record<string, Record<string, Grant>> = {
     dashboard: { actions: ['show'] },
   },
   sales_rep: {
-    customers: { actions: [...WRITE, 'delete'], custom: ['sendEmail'], scope: 'own' },
-    ...grant(['opportunities', 'contracts'], { actions: WRITE, custom: 'all', scope: 'own' }),
+    customers: { actions: [...WRITE, 'delete'], custom: ['sendEmail'], scope: 'own', hidden: MARGINS },
+    ...grant(['opportunities', 'contracts', 'contract_monthly_plans'], { actions: WRITE, custom: 'all', scope: 'own' }),
     ...grant(['contacts', 'activities', 'customer_feedback'], { actions: [...WRITE, 'delete'], custom: 'all', scope: 'own' }),
     // A representative at an outlet confirms and ships their own orders; the warehouse delivers.
     sales_orders: { actions: WRITE, custom: ['confirm', 'ship', 'cancel'], scope: 'own' },
     sales_order_items: { actions: [...WRITE, 'delete'], scope: 'own' },
     ...grant(CATALOGUE, { actions: READ, custom: ['lowStock'], hidden: COST }),
+    ...grant(QUALITY, { actions: READ, custom: ['traceRecipients'] }),
+    // A representative confirms with the customer what arrived, and names a pickup's truck.
+    shipments: { actions: READ, custom: 'all', scope: 'own' },
+    // The gas-station account manager issues fleets' cards, tops them up and records fuellings.
+    ...grant(['fuel_cards', 'fuel_card_limits'], { actions: [...WRITE, 'delete'], custom: 'all', scope: 'own' }),
+    ...grant(['fuel_card_top_ups', 'fuel_card_transactions'], { actions: READ, custom: 'all', scope: 'own' }),
     tickets: { actions: [...READ, 'new'], custom: ['overdue'], scope: 'own' },
     campaign_members: { actions: READ, custom: 'all', scope: 'own' },
     ...grant(['branches', 'teams'], { actions: READ }),
@@ -72,7 +88,8 @@ const POLICY: Record<string, Record<string, Grant>> = {
   service_agent: {
     tickets: { actions: FULL, custom: 'all' },
     customer_feedback: { actions: FULL, custom: 'all' },
-    ...grant(['customers', 'contacts', 'sales_orders', 'sales_order_items'], { actions: READ }),
+    ...grant(['customers', 'contacts', 'sales_orders', 'sales_order_items', 'shipments'], { actions: READ }),
+    ...grant(QUALITY, { actions: READ_EXPORT, custom: ['traceRecipients'] }),
     activities: { actions: [...WRITE, 'delete'], custom: 'all', scope: 'own' },
     ...grant(CATALOGUE, { actions: READ, hidden: COST }),
     ...grant(['branches', 'teams'], { actions: READ }),
@@ -81,6 +98,8 @@ const POLICY: Record<string, Record<string, Grant>> = {
   },
   warehouse_clerk: {
     ...grant(CATALOGUE, { actions: FULL, custom: 'all' }),
+    ...grant(QUALITY, { actions: FULL, custom: 'all' }),
+    shipments: { actions: READ_EXPORT, custom: 'all' },
     sales_orders: { actions: READ, custom: ['ship', 'deliver'] },
     sales_order_items: { actions: READ },
     customers: { actions: READ },
@@ -100,9 +119,12 @@ const POLICY: Record<string, Record<string, Grant>> = {
     dashboard: { actions: ['show'] },
   },
   readonly_manager: {
-    ...grant([...CUSTOMER_SIDE, ...CATALOGUE, ...MARKETING, ...ORGANISATION, 'tickets', 'roles', 'audit_logs'], { actions: READ_EXPORT }),
+    ...grant([...CUSTOMER_SIDE, ...CATALOGUE, ...QUALITY, ...MARKETING, ...FUEL_CARDS, ...ORGANISATION, 'shipments', 'tickets', 'roles', 'audit_logs'], { actions: READ_EXPORT }),
     // Read-only workflow views: lists and reports that change nothing (and their own tasks).
-    customers: { actions: READ_EXPORT, custom: ['churnByBranch'] },
+    customers: { actions: READ_EXPORT, custom: ['churnByBranch', 'lifetimeValueByStation'] },
+    contracts: { actions: READ_EXPORT, custom: ['liftingProgress', 'liftingOverview'] },
+    batches: { actions: READ_EXPORT, custom: ['traceRecipients'] },
+    fuel_card_transactions: { actions: READ_EXPORT, custom: ['stationChurn'] },
     activities: { actions: READ_EXPORT, custom: ['myOpenTasks', 'markTaskDone'] },
     stock_levels: { actions: READ_EXPORT, custom: ['lowStock'] },
     tickets: { actions: READ_EXPORT, custom: ['overdue', 'traceBatch'] },

@@ -5,8 +5,9 @@ import type { RowScope } from '../models/role-permission.model.js';
 /**
  * Which rows of a table an employee may reach, as an SQL condition on that table's own columns.
  * Customers, opportunities, contracts and orders belong to an owner and a branch; the rows under a
- * customer or an order follow their parent. Tables not listed here (products, warehouses, …) are
- * reference data everyone with the action may see whole.
+ * customer, an order or a contract follow their parent (a fleet's fuel cards their customer). Tables
+ * not listed here (products, warehouses, batches and their certificates, …) are reference data
+ * everyone with the action may see whole.
  */
 type ScopedCondition = (scope: Exclude<RowScope, 'all'>, who: Who) => string;
 
@@ -32,6 +33,12 @@ const CONDITIONS: Record<string, ScopedCondition> = {
   campaign_members: underCustomer,
   email_messages: underCustomer,
   sales_order_items: (scope, who) => `order_id IN (SELECT id FROM sales_orders WHERE ${ownedWithBranch(scope, who)})`,
+  shipments: (scope, who) => `order_id IN (SELECT id FROM sales_orders WHERE ${ownedWithBranch(scope, who)})`,
+  contract_monthly_plans: (scope, who) => `contract_id IN (SELECT id FROM contracts WHERE ${ownedWithBranch(scope, who)})`,
+  fuel_cards: underCustomer,
+  fuel_card_top_ups: underCustomer,
+  fuel_card_transactions: underCustomer,
+  fuel_card_limits: (scope, who) => `card_id IN (SELECT id FROM fuel_cards WHERE ${underCustomer(scope, who)})`,
   activities: (scope, who) =>
     ({
       own: `(owner_id = ${who.me} OR assignee_id = ${who.me})`,

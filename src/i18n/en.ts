@@ -12,7 +12,7 @@ export const en: LocaleTranslations = {
   labels: {
     ...resourceNames,
     customerManagement: 'Customers', salesManagement: 'Sales', productsAndStock: 'Products & stock', marketingCampaigns: 'Marketing',
-    serviceManagement: 'Service', teamCollaboration: 'Team', systemManagement: 'System',
+    serviceManagement: 'Service', gasStationBusiness: 'Gas stations', teamCollaboration: 'Team', systemManagement: 'System',
     viewAll: 'View all', relatedCount: '{{count}} in total',
     selectPlaceholder: 'Select…', selectNoOptions: 'No matches', selectLoading: 'Loading…',
   },

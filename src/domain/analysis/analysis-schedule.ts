@@ -1,15 +1,19 @@
 import { startPeriodicJob, type RunningJob } from '../periodic-job.js';
 import { recomputeCustomerAnalysis } from './recompute-customer-analysis.js';
+import { recomputeLifetimeValues } from './recompute-lifetime-value.js';
 import { nextDailyRun } from './daily-time.js';
 
 /**
- * Recomputes grades, RFM and churn every day at `time` (server time), while the app runs. A failed
+ * Recomputes grades, RFM, churn and lifetime values every day at `time` (server time), while the app runs. A failed
  * run is logged and the next day's run still comes.
  */
 export function startAnalysisSchedule(
   time: string,
   log: (message: string) => void,
-  run: () => Promise<unknown> = () => recomputeCustomerAnalysis(),
+  run: () => Promise<unknown> = async () => {
+    await recomputeCustomerAnalysis();
+    await recomputeLifetimeValues();
+  },
 ): RunningJob {
   return startPeriodicJob(
     async () => {

@@ -1,0 +1,16 @@
+/**
+ * The company's clock: Beijing time, as the dashboard's periods use it (dashboards/dashboard-filters.ts).
+ * A month of lifting, a fuel card's day and a shipment's day are days here, wherever the server runs.
+ */
+export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
+
+/** The company's calendar day of a moment, 'YYYY-MM-DD'. */
+export function businessDayOf(moment: Date): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: BUSINESS_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
+}
+
+/** The first day of the company's month of a moment. */
+export function businessMonthOf(moment: Date): string {
+  return `${businessDayOf(moment).slice(0, 7)}-01`;
+}
