@@ -5,13 +5,18 @@ import { withBuiltInActions } from '../shared/built-in-actions.js';
 import { businessCode, computedMoney, readOnly, type RelatedList, showWithRelatedLists, textarea, timestamps } from '../shared/presets.js';
 import { salesOrderActions } from './sales-order.actions.js';
 
-/** An order's page lists its lines, then its total (kept equal to their sum by PostgreSQL). */
+/** An order's page lists its lines, then its total (kept equal to their sum by PostgreSQL), then what left on which conveyance. */
 export const salesOrderRelatedLists: RelatedList[] = [
   {
     resourceId: 'sales_order_items', label: 'orderLines', foreignKey: 'order_id',
     params: { sortBy: 'id', direction: 'asc', perPage: '100' },
     columns: ['product_id', 'quantity', 'unit_price', 'discount_pct', 'amount'],
     footer: 'total_amount',
+  },
+  {
+    resourceId: 'shipments', label: 'orderShipments', foreignKey: 'order_id',
+    params: { sortBy: 'shipped_at', direction: 'asc', perPage: '50' },
+    columns: ['shipment_no', 'product_id', 'batch_id', 'transport_mode', 'vehicle_plate', 'seal_no', 'loaded_quantity', 'status'],
   },
 ];
 
