@@ -5,7 +5,10 @@ import { AuditLog } from '../../../src/models/index.js';
 import { demoUser } from '../../support/fixtures.js';
 
 /** The tables a workflow action can write; a refusal must leave every one of them as it was. */
-const WORKFLOW_TABLES = ['sales_orders', 'sales_order_items', 'stock_levels', 'stock_movements', 'opportunities', 'activities', 'audit_logs'] as const;
+const WORKFLOW_TABLES = [
+  'sales_orders', 'sales_order_items', 'stock_levels', 'stock_movements', 'opportunities', 'activities', 'audit_logs',
+  'batches', 'batch_stocks', 'shipments', 'contract_monthly_plans', 'fuel_cards', 'fuel_card_top_ups', 'fuel_card_transactions',
+] as const;
 
 /** Who performs the steps in a test: a demo employee, as the audit log will name them. */
 export async function actorFor(email: string): Promise<Actor> {
