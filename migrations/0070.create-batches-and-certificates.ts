@@ -55,19 +55,37 @@ export const up: MigrationFn = async ({ context: sequelize }) => {
       CONSTRAINT coa_lines_spec_range CHECK (spec_min IS NULL OR spec_max IS NULL OR spec_min <= spec_max)
     );
 
-    CREATE FUNCTION refresh_batch_quality_status() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
+    -- Once per statement, for the batches it touched: a certificate of twenty lines keyed in or
+    -- loaded at once judges its batch once, not twenty times.
+    CREATE FUNCTION refresh_batch_quality_status(touched integer[]) RETURNS void LANGUAGE sql AS $$
       UPDATE batches b
          SET quality_status = CASE WHEN NOT EXISTS (SELECT 1 FROM coa_lines l WHERE l.batch_id = b.id) THEN 'pending'
                                    WHEN EXISTS (SELECT 1 FROM coa_lines l WHERE l.batch_id = b.id AND NOT l.passed) THEN 'failed'
                                    ELSE 'passed' END,
              updated_at = now()
-       WHERE b.id IN (SELECT batch_id FROM (SELECT NEW.batch_id AS batch_id WHERE TG_OP <> 'DELETE'
-                                            UNION SELECT OLD.batch_id WHERE TG_OP <> 'INSERT') AS touched);
+       WHERE b.id = ANY (touched);
+    $$;
+    CREATE FUNCTION coa_lines_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM refresh_batch_quality_status(ARRAY(SELECT DISTINCT batch_id FROM inserted_lines));
       RETURN NULL;
     END $$;
-    CREATE TRIGGER coa_lines_quality_status AFTER INSERT OR UPDATE OR DELETE ON coa_lines
-      FOR EACH ROW EXECUTE FUNCTION refresh_batch_quality_status();
+    CREATE FUNCTION coa_lines_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM refresh_batch_quality_status(ARRAY(SELECT batch_id FROM lines_before UNION SELECT batch_id FROM lines_after));
+      RETURN NULL;
+    END $$;
+    CREATE FUNCTION coa_lines_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM refresh_batch_quality_status(ARRAY(SELECT DISTINCT batch_id FROM deleted_lines));
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER coa_lines_quality_on_insert AFTER INSERT ON coa_lines REFERENCING NEW TABLE AS inserted_lines
+      FOR EACH STATEMENT EXECUTE FUNCTION coa_lines_inserted();
+    CREATE TRIGGER coa_lines_quality_on_update AFTER UPDATE ON coa_lines REFERENCING OLD TABLE AS lines_before NEW TABLE AS lines_after
+      FOR EACH STATEMENT EXECUTE FUNCTION coa_lines_updated();
+    CREATE TRIGGER coa_lines_quality_on_delete AFTER DELETE ON coa_lines REFERENCING OLD TABLE AS deleted_lines
+      FOR EACH STATEMENT EXECUTE FUNCTION coa_lines_deleted();
 
     CREATE TABLE batch_stocks (
       id            serial PRIMARY KEY,
@@ -150,7 +168,7 @@ export const down: MigrationFn = async ({ context: sequelize }) => {
     DROP FUNCTION stock_movement_batch_stock(), stock_movement_batch();
     ALTER TABLE stock_movements DROP CONSTRAINT stock_movements_batch_named, DROP COLUMN batch_id;
     DROP TABLE batch_stocks, coa_lines;
-    DROP FUNCTION refresh_batch_quality_status();
+    DROP FUNCTION coa_lines_inserted(), coa_lines_updated(), coa_lines_deleted(), refresh_batch_quality_status(integer[]);
     DROP TABLE batches;
   `);
 };

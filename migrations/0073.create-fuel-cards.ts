@@ -58,7 +58,7 @@ export const up: MigrationFn = async ({ context: sequelize }) => {
     CREATE TABLE fuel_card_top_ups (
       id               serial PRIMARY KEY,
       card_id          integer NOT NULL,
-      customer_id      integer NOT NULL,
+      customer_id      integer NOT NULL REFERENCES customers(id) ON DELETE RESTRICT,
       card_kind        varchar(10) NOT NULL DEFAULT 'master' CHECK (card_kind = 'master'),
       station_id       integer NOT NULL REFERENCES branches(id) ON DELETE RESTRICT,
       amount           numeric(14,2) NOT NULL CHECK (amount > 0),
@@ -82,7 +82,7 @@ export const up: MigrationFn = async ({ context: sequelize }) => {
       id               serial PRIMARY KEY,
       card_id          integer NOT NULL,
       master_card_id   integer NOT NULL,
-      customer_id      integer NOT NULL,
+      customer_id      integer NOT NULL REFERENCES customers(id) ON DELETE RESTRICT,
       station_id       integer NOT NULL REFERENCES branches(id) ON DELETE RESTRICT,
       product_id       integer NOT NULL REFERENCES products(id) ON DELETE RESTRICT,
       vehicle_plate    varchar(10),
