@@ -1,5 +1,6 @@
 import type { DashboardFilters, MonthRange } from './dashboard-filters.js';
 import type { DashboardScope } from './dashboard-scope.js';
+import type { PetroleumFigures } from './petroleum-data.js';
 
 /**
  * What GET /admin/api/dashboard answers: every figure as PostgreSQL computed it. Money is a decimal
@@ -28,6 +29,7 @@ export interface DashboardData {
   revenueByRep: RepRevenue[];
   revenueByTeam: TeamRevenue[];
   campaigns: CampaignConversion[];
+  petroleum: PetroleumFigures;
 }
 
 export interface BranchOption {

@@ -5,7 +5,7 @@ import type { RowScope } from '../src/models/role-permission.model.js';
 import type { StaffSession } from '../src/access/current-admin.js';
 
 /** The tables the dashboard counts that belong to an owner or a branch. */
-export type ScopedTable = 'sales_orders' | 'customers' | 'opportunities' | 'tickets' | 'campaign_members';
+export type ScopedTable = 'sales_orders' | 'customers' | 'opportunities' | 'tickets' | 'campaign_members' | 'contracts';
 
 export interface DashboardScope {
   /** How far the employee sees sales: their own, their team's, their branch's or everything. */

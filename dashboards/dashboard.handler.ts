@@ -15,6 +15,8 @@ import { ticketResolutionOf, ticketsByKindAndStatusOf } from './queries/tickets.
 import { stockOf } from './queries/stock.query.js';
 import { campaignConversionOf } from './queries/campaigns.query.js';
 import { branchOptionsOf } from './queries/branches.query.js';
+import { petroleumFiguresOf } from './queries/petroleum.query.js';
+import { marginsVisibleTo } from './petroleum-access.js';
 // Registers the page's React components before AdminJS bundles them.
 import { DASHBOARD_COMPONENT } from './dashboard.components.js';
 
@@ -37,15 +39,15 @@ export const dashboardHandler: PageHandler = async (request: { query?: FilterQue
   }
   const query: DashboardQuery = { sequelize: User.sequelize!, scope: await dashboardScopeOf(staff), filters, today };
 
-  const [branches, kpis, monthlyRevenue, revenueByCategory, topCustomers, customerMix, churnByBranch, funnel, byKindAndStatus, resolution, stock, revenueByRep, revenueByTeam, campaigns] =
+  const [branches, kpis, monthlyRevenue, revenueByCategory, topCustomers, customerMix, churnByBranch, funnel, byKindAndStatus, resolution, stock, revenueByRep, revenueByTeam, campaigns, petroleum] =
     await Promise.all([
       branchOptionsOf(query), kpisOf(query), monthlyRevenueOf(query), revenueByCategoryOf(query), topCustomersOf(query),
       customerMixOf(query), churnByBranchOf(query), funnelOf(query), ticketsByKindAndStatusOf(query), ticketResolutionOf(query),
-      stockOf(query), revenueByRepOf(query), revenueByTeamOf(query), campaignConversionOf(query),
+      stockOf(query), revenueByRepOf(query), revenueByTeamOf(query), campaignConversionOf(query), petroleumFiguresOf(query, marginsVisibleTo(staff)),
     ]);
   const data: DashboardData = {
     filters, scope: query.scope.kind, today, branches, kpis, monthlyRevenue, revenueByCategory, topCustomers, customerMix,
-    churnByBranch, funnel, tickets: { byKindAndStatus, resolution }, stock, revenueByRep, revenueByTeam, campaigns,
+    churnByBranch, funnel, tickets: { byKindAndStatus, resolution }, stock, revenueByRep, revenueByTeam, campaigns, petroleum,
   };
   return data;
 };

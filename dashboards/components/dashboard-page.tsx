@@ -12,6 +12,7 @@ import { KpiCards } from './kpi-cards.js';
 import { MonthlyRevenueChart, RevenueByCategoryChart, RevenueByRepChart, RevenueByTeamChart, TopCustomersChart } from './sales-charts.js';
 import { CampaignChart, ChurnChart, CustomerMixChart } from './customer-charts.js';
 import { FunnelChart, StockChart, TicketsChart } from './operations-charts.js';
+import { ContractLiftingChart, LifetimeValueChart, ShipmentLossChart, StationVolumeChart } from './petroleum-charts.js';
 
 type Load = { status: 'loading' } | { status: 'ready'; data: DashboardData } | { status: 'failed'; message: string | null };
 
@@ -83,6 +84,10 @@ function DashboardPage() {
         <ChurnChart {...chartProps} />
         <StockChart {...chartProps} />
         <CampaignChart {...chartProps} />
+        <ContractLiftingChart {...chartProps} />
+        <LifetimeValueChart {...chartProps} />
+        <StationVolumeChart {...chartProps} />
+        <ShipmentLossChart {...chartProps} />
       </div>
     </Box>
   );
