@@ -79,7 +79,8 @@ const POLICY: Record<string, Record<string, Grant>> = {
     // The gas-station account manager issues fleets' cards, tops them up and records fuellings.
     ...grant(['fuel_cards', 'fuel_card_limits'], { actions: [...WRITE, 'delete'], custom: 'all', scope: 'own' }),
     ...grant(['fuel_card_top_ups', 'fuel_card_transactions'], { actions: READ, custom: 'all', scope: 'own' }),
-    tickets: { actions: [...READ, 'new'], custom: ['overdue'], scope: 'own' },
+    // A complaint's batch is traced to the representative's own customers only: those they must call.
+    tickets: { actions: [...READ, 'new'], custom: ['overdue', 'traceBatch'], scope: 'own' },
     campaign_members: { actions: READ, custom: 'all', scope: 'own' },
     ...grant(['branches', 'teams'], { actions: READ }),
     users: { actions: READ, custom: ['changeOwnPassword'], scope: 'team' },
