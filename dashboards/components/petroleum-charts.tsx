@@ -18,6 +18,7 @@ export function ContractLiftingChart({ data, labels, language, open }: ChartProp
   const words = petroleumLabels(language);
   const rows = data.petroleum.contractLifting;
   const options: ChartOptions<'bar'> = {
+    skipNull: true,
     ...clickable((_dataset, index) => open(dashboardLinks.contractPlans(rows[index].contractId))),
     plugins: {
       legend: { position: 'top' },
@@ -39,7 +40,9 @@ export function ContractLiftingChart({ data, labels, language, open }: ChartProp
     datasets: [
       { label: words.series.planned, data: rows.map((row) => Number(row.planned)), backgroundColor: '#b7c9f0', ...BAR },
       { label: words.series.minimum, data: rows.map((row) => Number(row.minimum)), backgroundColor: '#dfe3ee', ...BAR },
-      { label: words.series.lifted, data: rows.map((row) => Number(row.lifted)), backgroundColor: rows.map((row) => (row.underMonths > 0 ? UNDER : LIFTED)), ...BAR },
+      // Two series, so the legend names the red one; a contract has a bar in only one of them.
+      { label: words.series.lifted, data: rows.map((row) => (row.underMonths > 0 ? null : Number(row.lifted))), backgroundColor: LIFTED, ...BAR },
+      { label: words.series.underLifted, data: rows.map((row) => (row.underMonths > 0 ? Number(row.lifted) : null)), backgroundColor: UNDER, ...BAR },
     ],
   };
   return (

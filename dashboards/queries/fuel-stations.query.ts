@@ -13,7 +13,9 @@ export async function stationVolumeOf(query: DashboardQuery): Promise<StationVol
   const windowDays = churnThresholds().atRiskDays;
   const asOf = query.filters.to < query.today ? query.filters.to : query.today;
   const rows = await stationChurn({ scope: callerScopeOf(query), asOf, windowDays, branchId: query.filters.branchId });
-  return rows.map((row) => ({
+  // A branch manager sees the stations of their branch, not the others' with nothing in them.
+  const { branchIds } = query.scope;
+  return rows.filter((row) => branchIds === null || branchIds.includes(row.station_id)).map((row) => ({
     stationId: row.station_id, stationName: row.station_name, litersBefore: row.liters_before, litersNow: row.liters_now,
     customersBefore: row.customers_before, churned: row.churned, declining: row.declining, churnRatePct: row.churn_rate_pct,
     volumeChurnPct: row.volume_churn_pct, windowDays,

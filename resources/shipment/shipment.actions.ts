@@ -1,7 +1,10 @@
 import type { ResourceOptions } from 'adminjs';
 import { recordArrival } from '../../src/domain/logistics/record-arrival.js';
 import { recordConveyance } from '../../src/domain/logistics/record-conveyance.js';
+import { Product } from '../../src/models/index.js';
+import { translate } from '../../src/i18n/translate.js';
 import { recordWorkflow } from '../workflow/workflow-action.js';
+import { languageOf } from '../workflow/caller-scope.js';
 
 const inTransit = (params: Record<string, unknown>) => params.status === 'in_transit';
 
@@ -30,9 +33,11 @@ export const shipmentActions: NonNullable<ResourceOptions['actions']> = {
     fields: [{ name: 'received_quantity', label: 'fieldReceivedQuantity', type: 'quantity', required: true }],
     isVisible: inTransit,
     fieldErrorType: 'businessRule',
-    run: async (shipmentId, { payload, actor }) => {
+    run: async (shipmentId, { payload, actor, context }) => {
       const shipment = await recordArrival(actor, shipmentId, { receivedQuantity: payload.text('received_quantity') });
-      const options = { shipment: shipment.shipment_no, loss: shipment.loss_quantity ?? '0', tolerance: shipment.tolerance_pct };
+      const product = await Product.findByPk(shipment.product_id, { rejectOnEmpty: true });
+      const unit = translate(languageOf(context), `unitName_${product.unit}`);
+      const options = { shipment: shipment.shipment_no, loss: shipment.loss_quantity ?? '0', unit, tolerance: shipment.tolerance_pct };
       return { message: shipment.loss_within_tolerance ? 'arrivalRecorded' : 'arrivalRecordedOverTolerance', options };
     },
   }),

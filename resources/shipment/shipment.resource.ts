@@ -2,7 +2,7 @@ import type { ResourceWithOptions } from 'adminjs';
 import { Shipment } from '../../src/models/index.js';
 import { navigation } from '../navigation.js';
 import { withBuiltInActions } from '../shared/built-in-actions.js';
-import { businessCode, quantity, readOnly, textarea, timestamps } from '../shared/presets.js';
+import { businessCode, quantity, readOnly, showWithRelatedLists, textarea, timestamps } from '../shared/presets.js';
 import { shipmentActions } from './shipment.actions.js';
 
 const shown = { ...readOnly, isVisible: { list: false, filter: true, show: true, edit: false } };
@@ -34,6 +34,7 @@ export const createShipmentResource = (): ResourceWithOptions => ({
       notes: textarea,
       ...timestamps,
     },
-    actions: withBuiltInActions(shipmentActions, { disabled: ['new', 'edit', 'delete', 'bulkDelete'] }),
+    // The page in columns, as the related-lists pages are: a shipment has many short fields.
+    actions: withBuiltInActions({ show: showWithRelatedLists([]), ...shipmentActions }, { disabled: ['new', 'edit', 'delete', 'bulkDelete'] }),
   },
 });

@@ -106,6 +106,7 @@ describe('the petroleum figures of the dashboard', () => {
              FROM customers c WHERE ${OWNED[who].replace(/(owner_id|branch_id)/g, 'c.$1')}
          ) v ON v.before > 0 OR v.now > 0
         WHERE b.kind = 'gas_station' AND ($branch::int IS NULL OR b.id = $branch OR b.parent_id = $branch)
+          AND ${who === 'manager' ? `b.id IN ${EC_AND_OUTLETS}` : 'true'}
         GROUP BY b.id, b.name, b.code ORDER BY b.code`,
       { asOf, branch: branchId },
     );

@@ -100,7 +100,7 @@ describe('petroleum actions over the AdminJS API', () => {
 
       // 0.1 % of 32.5 t is 32.5 kg: 20 kg lost is within it.
       const arrived = await as.clerk.post(records('shipments', shipment.id, 'recordArrival')).send({ received_quantity: '32.480' });
-      expect(arrived.body.notice).toMatchObject({ type: 'success', message: 'arrivalRecorded', options: { loss: '0.020', tolerance: '0.100' } });
+      expect(arrived.body.notice).toMatchObject({ type: 'success', message: 'arrivalRecorded', options: { loss: '0.020', unit: '吨', tolerance: '0.100' } });
       expect(arrived.body.record.params).toMatchObject({ status: 'received', loss_quantity: '0.020', loss_within_tolerance: true });
       const again = await as.clerk.post(records('shipments', shipment.id, 'recordArrival')).send({ received_quantity: '30' });
       expect(again.body.notice).toMatchObject({ type: 'error', message: 'shipmentAlreadyReceived' });

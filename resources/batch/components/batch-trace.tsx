@@ -28,7 +28,7 @@ const STATUS_VARIANT = { passed: 'success', failed: 'danger', pending: 'default'
  * and tons — the customers to warn or recall when a complaint proves the batch bad.
  */
 const BatchTrace: React.FC<ActionProps> = ({ action, resource, record }) => {
-  const { tm } = useTranslation();
+  const { tm, translateLabel } = useTranslation();
   const addNotice = useNotice();
   const [trace, setTrace] = useState<BatchTraceAnswer | null>(null);
   const [failed, setFailed] = useState(false);
@@ -88,7 +88,7 @@ const BatchTrace: React.FC<ActionProps> = ({ action, resource, record }) => {
         )}
       </Box>
       <Box variant="container">
-        <Text mb="lg">{t(recipients.length > 0 ? 'batchTraced' : 'batchNotShipped', { batchNo: batch.batch_no, customers: recipients.length, tons: number(total.toFixed(3)) })}</Text>
+        <Text mb="lg">{t(recipients.length > 0 ? 'batchTraced' : 'batchNotShipped', { batchNo: batch.batch_no, customers: recipients.length, tons: `${number(total.toFixed(3))} ${translateLabel(`unit.${batch.unit}`, 'products')}` })}</Text>
         {recipients.length > 0 && (
           <Table>
             <TableHead>
@@ -102,7 +102,7 @@ const BatchTrace: React.FC<ActionProps> = ({ action, resource, record }) => {
                   <TableCell><Link href={h.recordActionUrl({ resourceId: 'customers', recordId: String(recipient.customer_id), actionName: 'show' })}>{recipient.customer_code}</Link></TableCell>
                   <TableCell>{recipient.customer_name}</TableCell>
                   <TableCell>{recipient.order_nos.join(', ')}</TableCell>
-                  <TableCell>{number(recipient.quantity)}</TableCell>
+                  <TableCell>{number(recipient.quantity)} {translateLabel(`unit.${batch.unit}`, 'products')}</TableCell>
                   <TableCell>{new Date(recipient.last_shipped_at).toLocaleDateString()}</TableCell>
                 </TableRow>
               ))}

@@ -87,16 +87,16 @@ function propertiesOf(product: DemoProduct): Property[] {
       return [
         property('硫含量', 'mg/kg', 'SH/T 0689', null, 10, 1),
         property('十六烷值', null, 'GB/T 386', coldFilter >= 0 ? 51 : 49, null, 1),
-        property('冷滤点', '℃', 'SH/T 0248', null, coldFilter, 0),
-        property('闪点 (闭口)', '℃', 'GB/T 261', coldFilter >= 0 ? 60 : 50, null, 0),
+        property('冷滤点', '°C', 'SH/T 0248', null, coldFilter, 0),
+        property('闪点 (闭口)', '°C', 'GB/T 261', coldFilter >= 0 ? 60 : 50, null, 0),
       ];
     }
     case 'LUBE': {
       const viscosity = named(product, /运动黏度 (\d+)/, 0);
       return [
         ...(viscosity > 0 ? [property('运动黏度 (40℃)', 'mm²/s', 'GB/T 265', round(viscosity * 0.9, 1), round(viscosity * 1.1, 1), 2)] : []),
-        property('闪点 (开口)', '℃', 'GB/T 3536', 200, null, 0),
-        property('倾点', '℃', 'GB/T 3535', null, -15, 0),
+        property('闪点 (开口)', '°C', 'GB/T 3536', 200, null, 0),
+        property('倾点', '°C', 'GB/T 3535', null, -15, 0),
         property('水分', '%', 'GB/T 260', null, 0.03, 3),
       ];
     }
@@ -104,8 +104,8 @@ function propertiesOf(product: DemoProduct): Property[] {
       const [low, high] = (/针入度 (\d+)–(\d+)/.exec(product.specification)?.slice(1) ?? ['60', '80']).map(Number);
       return [
         property('针入度 (25℃)', '0.1mm', 'T 0604', low, high, 0),
-        property('软化点', '℃', 'T 0606', named(product, /软化点 ≥ (\d+)/, low >= 80 ? 44 : 46), null, 1),
-        property('闪点', '℃', 'T 0611', 260, null, 0),
+        property('软化点', '°C', 'T 0606', named(product, /软化点 ≥ (\d+)/, low >= 80 ? 44 : 46), null, 1),
+        property('闪点', '°C', 'T 0611', 260, null, 0),
       ];
     }
   }

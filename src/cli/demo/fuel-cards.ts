@@ -47,8 +47,7 @@ interface Fuelling {
  * Fleet customers of the two stations (those registered at a station, and about half of their
  * branch's fleets) hold a master card with a sub-card per truck or bus, limited to its fuel grade
  * and litres a day. Each vehicle fuels at its station every few days within its limits; the fleet
- * tops its master card up when it runs low, so no balance ever goes below zero. Fleets the analysis
- * found at risk fuel less in the last three months, churned ones stopped; a few are new.
+ * tops its master card up when it runs low, so no balance ever goes below zero.
  */
 export async function loadFuelCards(
   transaction: Transaction, random: DemoRandom, clock: DemoClock, organisation: Organisation,
@@ -80,7 +79,7 @@ export async function loadFuelCards(
   const fuellings: Array<CreationAttributes<FuelCardTransaction>> = [];
   const balances = fleets.map(({ customer, station, status }, index) => settle(
     random, clock, { fleet: customer, masterId: masterIds[index], stationId: organisation.branchIds[station.code] },
-    planFuellings(random, clock, fleetVehicles[index], status, random.chance(0.1)), topUps, fuellings,
+    planFuellings(random, clock, fleetVehicles[index], driftOf(random, status)), topUps, fuellings,
   ));
   await insertRowIds(FuelCardTopUp, topUps, transaction);
   await insertRows(FuelCardTransaction, fuellings, transaction);
@@ -109,15 +108,28 @@ function planVehicles(random: DemoRandom, fleet: DemoCustomer, prefixes: readonl
   });
 }
 
+/**
+ * How a fleet's fuelling at its station went: most steady, some new; some moved part of their trucks
+ * or all of them to a competitor's station lately, as the fleets the analysis found at risk or
+ * churned did. A station loses fleets that still buy from the company, so its churn is its own figure.
+ */
+type Drift = 'steady' | 'new' | 'declining' | 'stopped' | 'gone';
+
+function driftOf(random: DemoRandom, status: string): Drift {
+  if (status === 'churned') return 'gone';
+  if (status === 'at_risk') return 'declining';
+  return random.weighted([['steady', 63], ['new', 10], ['declining', 15], ['stopped', 12]] as const);
+}
+
 /** When each vehicle fuels, and how much: at its own rhythm, less or not at all once the fleet drifts away. */
-function planFuellings(random: DemoRandom, clock: DemoClock, vehicles: Vehicle[], status: string, isNew: boolean): Fuelling[] {
+function planFuellings(random: DemoRandom, clock: DemoClock, vehicles: Vehicle[], drift: Drift): Fuelling[] {
   const fuellings: Fuelling[] = [];
-  const stopsDaysAgo = status === 'churned' ? random.int(100, 170) : 0;
-  const startsDaysAgo = isNew ? random.int(40, 80) : FUELLING_DAYS;
+  const stopsDaysAgo = drift === 'gone' ? random.int(100, 170) : drift === 'stopped' ? random.int(40, 85) : 0;
+  const startsDaysAgo = drift === 'new' ? random.int(40, 80) : FUELLING_DAYS;
   for (const vehicle of vehicles) {
     for (let daysAgo = startsDaysAgo - random.int(0, vehicle.everyDays); daysAgo >= Math.max(stopsDaysAgo, 1); daysAgo -= vehicle.everyDays + random.int(-1, 1)) {
-      // At risk: two trucks in three go elsewhere in the last three months.
-      if (status === 'at_risk' && daysAgo < 90 && random.chance(0.65)) continue;
+      // Declining: two trucks in three fuel elsewhere in the last three months.
+      if (drift === 'declining' && daysAgo < 90 && random.chance(0.65)) continue;
       const liters = Math.min(vehicle.dailyLiters, Math.round(vehicle.typicalLiters * random.between(0.7, 1.25) * 100) / 100);
       const [low, high] = PUMP_PRICES[vehicle.grade.batchCode] ?? [7.2, 7.8];
       // Prices follow the half-monthly adjustments: the same for every vehicle on a day.

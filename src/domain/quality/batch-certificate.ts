@@ -1,6 +1,7 @@
 import type { Transaction } from 'sequelize';
 import { Batch, CoaLine, Product } from '../../models/index.js';
 import type { BatchQualityStatus } from '../../models/batch.model.js';
+import type { Unit } from '../inventory/quantity.js';
 
 export interface CertificateLine {
   property: string;
@@ -17,6 +18,8 @@ export interface BatchCertificate {
   batch_no: string;
   product_id: number;
   product_name: string;
+  /** The product's unit, in which the trace counts what each customer received. */
+  unit: Unit;
   plant: string | null;
   production_date: string | null;
   certificate_no: string | null;
@@ -29,7 +32,7 @@ export interface BatchCertificate {
 export async function batchCertificate(where: { id: number } | { productId: number; batchNo: string }, transaction?: Transaction): Promise<BatchCertificate | null> {
   const batch = await Batch.findOne({
     where: 'id' in where ? { id: where.id } : { product_id: where.productId, batch_no: where.batchNo },
-    include: [{ model: Product, as: 'product', attributes: ['name'] }],
+    include: [{ model: Product, as: 'product', attributes: ['name', 'unit'] }],
     transaction,
   });
   if (!batch) return null;
@@ -39,6 +42,7 @@ export async function batchCertificate(where: { id: number } | { productId: numb
     batch_no: batch.batch_no,
     product_id: batch.product_id,
     product_name: (batch as Batch & { product: Product }).product.name,
+    unit: (batch as Batch & { product: Product }).product.unit,
     plant: batch.plant,
     production_date: batch.production_date,
     certificate_no: batch.certificate_no,

@@ -41,8 +41,8 @@ export const qualityMessages: AreaMessages = {
     recordArrivalIntro: '客户收货: 填写发运单 {{title}} 的实收数量 (过磅或检尺), 系统计算途损并判断是否在允许损耗内。',
     recordArrivalButton: '确认到货',
     fieldReceivedQuantity: '实收数量',
-    arrivalRecorded: '发运单 {{shipment}} 已到货, 途损 {{loss}}, 在允许损耗 {{tolerance}}% 之内',
-    arrivalRecordedOverTolerance: '发运单 {{shipment}} 已到货, 途损 {{loss}} 超出允许损耗 {{tolerance}}%, 请向承运方索赔',
+    arrivalRecorded: '发运单 {{shipment}} 已到货, 途损 {{loss}} {{unit}}, 在允许损耗 {{tolerance}}% 之内',
+    arrivalRecordedOverTolerance: '发运单 {{shipment}} 已到货, 途损 {{loss}} {{unit}}, 超出允许损耗 {{tolerance}}%, 请向承运方索赔',
   },
   en: {
     batchNotFound: 'Batch {{id}} was not found',
@@ -83,7 +83,7 @@ export const qualityMessages: AreaMessages = {
     recordArrivalIntro: 'The customer has received shipment {{title}}: enter what arrived (weighbridge or gauge); the loss and the tolerance verdict follow.',
     recordArrivalButton: 'Record arrival',
     fieldReceivedQuantity: 'Received quantity',
-    arrivalRecorded: 'Shipment {{shipment}} arrived; loss {{loss}}, within the {{tolerance}}% tolerance',
-    arrivalRecordedOverTolerance: 'Shipment {{shipment}} arrived; loss {{loss}} is beyond the {{tolerance}}% tolerance: claim it from the carrier',
+    arrivalRecorded: 'Shipment {{shipment}} arrived; loss {{loss}} {{unit}}, within the {{tolerance}}% tolerance',
+    arrivalRecordedOverTolerance: 'Shipment {{shipment}} arrived; loss {{loss}} {{unit}} is beyond the {{tolerance}}% tolerance: claim it from the carrier',
   },
 };

@@ -89,8 +89,8 @@ describe('shipments: what left on which conveyance, and what arrived', () => {
     expect(await recordArrival(clerk, d1.id, { receivedQuantity: '19.980' })).toMatchObject({ loss_quantity: '0.020', loss_within_tolerance: true });
     const beyond = await recordArrival(clerk, d2.id, { receivedQuantity: '29.900' });
     expect(beyond).toMatchObject({ loss_quantity: '0.100', loss_within_tolerance: false, received_by_id: clerk.id });
-    expect(translate('zh-CN', 'arrivalRecordedOverTolerance', { shipment: beyond.shipment_no, loss: beyond.loss_quantity!, tolerance: beyond.tolerance_pct }))
-      .toBe(`发运单 ${beyond.shipment_no} 已到货, 途损 0.100 超出允许损耗 0.100%, 请向承运方索赔`);
+    expect(translate('zh-CN', 'arrivalRecordedOverTolerance', { shipment: beyond.shipment_no, loss: beyond.loss_quantity!, unit: '吨', tolerance: beyond.tolerance_pct }))
+      .toBe(`发运单 ${beyond.shipment_no} 已到货, 途损 0.100 吨, 超出允许损耗 0.100%, 请向承运方索赔`);
 
     await expectRefusedWithoutChanges(db.sequelize, () => recordArrival(clerk, d2.id, { receivedQuantity: '30.000' }), 'shipmentAlreadyReceived', { shipment: d2.shipment_no });
     await expectRefusedWithoutChanges(db.sequelize, () => recordConveyance(clerk, d2.id, { sealNo: 'X' }), 'shipmentAlreadyReceived');
