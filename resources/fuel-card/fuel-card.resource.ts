@@ -1,5 +1,6 @@
-import type { ResourceWithOptions } from 'adminjs';
+import type { Before, ResourceWithOptions } from 'adminjs';
 import { FuelCard } from '../../src/models/index.js';
+import { normalisePlate } from '../../src/domain/logistics/dispatch.js';
 import { navigation } from '../navigation.js';
 import { withBuiltInActions } from '../shared/built-in-actions.js';
 import { businessCode, computedMoney, money, readOnly, type RelatedList, showWithRelatedLists, textarea, timestamps } from '../shared/presets.js';
@@ -29,6 +30,13 @@ export const fuelCardRelatedLists: RelatedList[] = [
   },
 ];
 
+/** A plate typed as "苏a 12345" is stored as registered, 苏A12345, so the database's check and searches find it. */
+const registeredPlate: Before = async (request) => {
+  const plate: unknown = request.payload?.vehicle_plate;
+  if (request.method !== 'post' || typeof plate !== 'string') return request;
+  return { ...request, payload: { ...request.payload, vehicle_plate: normalisePlate(plate) } };
+};
+
 /**
  * 车队加油卡: issued here (a master for the fleet, then a sub-card per plate); the balance moves only
  * through the top-up and fuelling actions, and a sub-card holds no money of its own.
@@ -51,6 +59,6 @@ export const createFuelCardResource = (): ResourceWithOptions => ({
       notes: textarea,
       ...timestamps,
     },
-    actions: withBuiltInActions({ show: showWithRelatedLists(fuelCardRelatedLists), ...fuelCardActions }),
+    actions: withBuiltInActions({ show: showWithRelatedLists(fuelCardRelatedLists), new: { before: registeredPlate }, edit: { before: registeredPlate }, ...fuelCardActions }),
   },
 });

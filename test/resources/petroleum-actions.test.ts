@@ -73,6 +73,20 @@ describe('petroleum actions over the AdminJS API', () => {
       expect((await card.reload()).balance).toBe(balance);
     });
 
+    test('when the station representative issues a sub-card with the plate typed loosely, then it is stored as registered, under the fleet\'s master, owned by its customer\'s branch', async () => {
+      const sun = await demoUser('rep.sun@petrocrm.cn');
+      const station = await demoBranch('GS-NJ01');
+      const fleet = await createCustomer({ name: '南京长江客运车队', customer_type: 'fleet', branch_id: station.id, owner_id: sun.id });
+      const master = await FuelCard.create({ customer_id: fleet.id, kind: 'master', master_card_id: null, vehicle_plate: null, holder_name: null, daily_amount_limit: null, branch_id: station.id, notes: null });
+      const issued = await as.sun.post(resourceAction('fuel_cards', 'new')).send({
+        customer_id: String(fleet.id), kind: 'sub', master_card_id: String(master.id), vehicle_plate: '苏a 7k 315', holder_name: '周师傅', daily_amount_limit: '1500',
+      });
+      expect(issued.body.notice).toMatchObject({ type: 'success' });
+      const card = await FuelCard.findByPk(Number(issued.body.record.params.id), { rejectOnEmpty: true });
+      expect(card).toMatchObject({ vehicle_plate: '苏A7K315', kind: 'sub', master_card_id: master.id, balance: '0.00', status: 'active', branch_id: station.id });
+      expect(card.card_no).toMatch(/^100011\d{13}$/);
+    });
+
     test('churn per station lists the company\'s gas stations from the card volume', async () => {
       const churn = await as.viewer.get(resourceAction('fuel_card_transactions', 'stationChurn'));
       expect(churn.body.table.rows.map((row: { station_code: string }) => row.station_code)).toEqual(['GS-GZ01', 'GS-NJ01']);
