@@ -103,7 +103,7 @@ describe('fleet fuel cards: top-ups, and fuellings refused over a limit', () => 
   test('when six fuellings of 100 L hit one card at the same moment, then exactly four pass its 400 L and the master pays for four', async () => {
     const { master, sub } = await fleetCards('10000.00');
     const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => fuel(sub.id, '100.00', MORNING)));
-    const refused = outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => (outcome).reason);
+    const refused = outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => outcome.reason);
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(4);
     expect(refused.every((reason) => reason instanceof BusinessRuleError && reason.code === 'fuelDailyLitersExceeded')).toBe(true);
     expect((await master.reload()).balance).toBe('7120.00');
