@@ -8,7 +8,8 @@ import type { MigrationFn } from './migration.js';
  * The stock ledger stays the one truth: a movement still names its batch by number, and PostgreSQL
  * links it to the batch record (creating the record on a batch's first movement, as goods arrive
  * before their certificate is keyed in) and keeps batch_stocks equal to the sum of the batch's
- * movements per warehouse, never below zero. Whatever writes the ledger (receipt, shipment,
+ * movements per warehouse, never below zero (a statement of many movements counts as one change per
+ * batch and warehouse). Whatever writes the ledger (receipt, shipment,
  * transfer, adjustment, an import, the demo load) therefore keeps the batches right.
  */
 export const up: MigrationFn = async ({ context: sequelize }) => {
@@ -128,44 +129,57 @@ export const up: MigrationFn = async ({ context: sequelize }) => {
     CREATE TRIGGER stock_movements_batch BEFORE INSERT OR UPDATE OF batch_no, product_id, batch_id ON stock_movements
       FOR EACH ROW EXECUTE FUNCTION stock_movement_batch();
 
-    -- One net change per batch and warehouse a statement touches, so a movement edited in place
-    -- (an order deleted sets its order_id to NULL) moves no stock and never dips below zero midway.
-    CREATE FUNCTION stock_movement_batch_stock() RETURNS trigger LANGUAGE plpgsql AS $$
+    -- Once per statement, one net change per batch and warehouse it touched: a load of a thousand
+    -- movements updates each batch once, and a movement edited in place (an order deleted sets its
+    -- order_id to NULL) moves no stock at all.
+    CREATE FUNCTION change_batch_stocks(batch_ids integer[], warehouse_ids integer[], quantities numeric[]) RETURNS void LANGUAGE sql AS $$
+      -- An empty row first, then the change: PostgreSQL checks an upsert's proposed row before it
+      -- finds the conflict, so a shipment's negative quantity must never be a proposed row.
+      INSERT INTO batch_stocks (batch_id, warehouse_id)
+      SELECT d.batch_id, d.warehouse_id FROM unnest(batch_ids, warehouse_ids) AS d(batch_id, warehouse_id)
+       WHERE NOT EXISTS (SELECT 1 FROM batch_stocks s WHERE s.batch_id = d.batch_id AND s.warehouse_id = d.warehouse_id)
+      ON CONFLICT (batch_id, warehouse_id) DO NOTHING;
+      UPDATE batch_stocks s SET on_hand = s.on_hand + d.quantity, updated_at = now()
+        FROM unnest(batch_ids, warehouse_ids, quantities) AS d(batch_id, warehouse_id, quantity)
+       WHERE s.batch_id = d.batch_id AND s.warehouse_id = d.warehouse_id AND d.quantity <> 0;
+    $$;
+    CREATE FUNCTION stock_movements_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      IF TG_OP = 'UPDATE' AND OLD.batch_id IS NOT DISTINCT FROM NEW.batch_id AND OLD.warehouse_id = NEW.warehouse_id THEN
-        IF NEW.batch_id IS NOT NULL AND NEW.quantity <> OLD.quantity THEN
-          UPDATE batch_stocks SET on_hand = on_hand + NEW.quantity - OLD.quantity, updated_at = now()
-           WHERE batch_id = NEW.batch_id AND warehouse_id = NEW.warehouse_id;
-        END IF;
-        RETURN NULL;
-      END IF;
-      IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.batch_id IS NOT NULL THEN
-        UPDATE batch_stocks SET on_hand = on_hand - OLD.quantity, updated_at = now()
-         WHERE batch_id = OLD.batch_id AND warehouse_id = OLD.warehouse_id;
-      END IF;
-      IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.batch_id IS NOT NULL THEN
-        UPDATE batch_stocks SET on_hand = on_hand + NEW.quantity, updated_at = now()
-         WHERE batch_id = NEW.batch_id AND warehouse_id = NEW.warehouse_id;
-        IF NOT FOUND THEN
-          -- An empty row first, then the change: PostgreSQL checks an upsert's proposed row before it
-          -- finds the conflict, so a shipment's negative quantity must never be a proposed row.
-          INSERT INTO batch_stocks (batch_id, warehouse_id) VALUES (NEW.batch_id, NEW.warehouse_id) ON CONFLICT (batch_id, warehouse_id) DO NOTHING;
-          UPDATE batch_stocks SET on_hand = on_hand + NEW.quantity, updated_at = now()
-           WHERE batch_id = NEW.batch_id AND warehouse_id = NEW.warehouse_id;
-        END IF;
-      END IF;
+      PERFORM change_batch_stocks(array_agg(batch_id), array_agg(warehouse_id), array_agg(quantity))
+         FROM (SELECT batch_id, warehouse_id, sum(quantity) AS quantity FROM inserted_movements WHERE batch_id IS NOT NULL GROUP BY 1, 2) d;
       RETURN NULL;
     END $$;
-    CREATE TRIGGER stock_movements_batch_stock AFTER INSERT OR UPDATE OR DELETE ON stock_movements
-      FOR EACH ROW EXECUTE FUNCTION stock_movement_batch_stock();
+    CREATE FUNCTION stock_movements_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM change_batch_stocks(array_agg(batch_id), array_agg(warehouse_id), array_agg(quantity))
+         FROM (SELECT batch_id, warehouse_id, sum(quantity) AS quantity
+                 FROM (SELECT batch_id, warehouse_id, quantity FROM movements_after UNION ALL SELECT batch_id, warehouse_id, -quantity FROM movements_before) c
+                WHERE batch_id IS NOT NULL GROUP BY 1, 2) d;
+      RETURN NULL;
+    END $$;
+    CREATE FUNCTION stock_movements_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM change_batch_stocks(array_agg(batch_id), array_agg(warehouse_id), array_agg(quantity))
+         FROM (SELECT batch_id, warehouse_id, -sum(quantity) AS quantity FROM deleted_movements WHERE batch_id IS NOT NULL GROUP BY 1, 2) d;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER stock_movements_batch_stock_on_insert AFTER INSERT ON stock_movements REFERENCING NEW TABLE AS inserted_movements
+      FOR EACH STATEMENT EXECUTE FUNCTION stock_movements_inserted();
+    CREATE TRIGGER stock_movements_batch_stock_on_update AFTER UPDATE ON stock_movements REFERENCING OLD TABLE AS movements_before NEW TABLE AS movements_after
+      FOR EACH STATEMENT EXECUTE FUNCTION stock_movements_updated();
+    CREATE TRIGGER stock_movements_batch_stock_on_delete AFTER DELETE ON stock_movements REFERENCING OLD TABLE AS deleted_movements
+      FOR EACH STATEMENT EXECUTE FUNCTION stock_movements_deleted();
   `);
 };
 
 export const down: MigrationFn = async ({ context: sequelize }) => {
   await sequelize.query(`
-    DROP TRIGGER stock_movements_batch_stock ON stock_movements;
+    DROP TRIGGER stock_movements_batch_stock_on_insert ON stock_movements;
+    DROP TRIGGER stock_movements_batch_stock_on_update ON stock_movements;
+    DROP TRIGGER stock_movements_batch_stock_on_delete ON stock_movements;
     DROP TRIGGER stock_movements_batch ON stock_movements;
-    DROP FUNCTION stock_movement_batch_stock(), stock_movement_batch();
+    DROP FUNCTION stock_movements_inserted(), stock_movements_updated(), stock_movements_deleted(), change_batch_stocks(integer[], integer[], numeric[]),
+      stock_movement_batch();
     ALTER TABLE stock_movements DROP CONSTRAINT stock_movements_batch_named, DROP COLUMN batch_id;
     DROP TABLE batch_stocks, coa_lines;
     DROP FUNCTION coa_lines_inserted(), coa_lines_updated(), coa_lines_deleted(), refresh_batch_quality_status(integer[]);

@@ -24,7 +24,8 @@ export const up: MigrationFn = async ({ context: sequelize }) => {
       -- Stock kept before batches were recorded leaves without one.
       batch_id            integer,
       warehouse_id        integer NOT NULL REFERENCES warehouses(id) ON DELETE RESTRICT,
-      stock_movement_id   integer NOT NULL UNIQUE REFERENCES stock_movements(id) ON DELETE RESTRICT,
+      -- Its ledger line, with the product and warehouse the foreign key below makes agree.
+      stock_movement_id   integer NOT NULL UNIQUE,
       transport_mode      varchar(20) NOT NULL CHECK (transport_mode IN ('tank_truck', 'rail_tank_car', 'ship', 'bagged_truck')),
       vehicle_plate       varchar(10) CONSTRAINT shipments_plate_format
                             CHECK (vehicle_plate ~ '^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂]$'),

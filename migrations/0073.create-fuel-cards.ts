@@ -58,7 +58,8 @@ export const up: MigrationFn = async ({ context: sequelize }) => {
     CREATE TABLE fuel_card_top_ups (
       id               serial PRIMARY KEY,
       card_id          integer NOT NULL,
-      customer_id      integer NOT NULL REFERENCES customers(id) ON DELETE RESTRICT,
+      -- The card's customer, through the card: a customer merged into another takes its cards along.
+      customer_id      integer NOT NULL,
       card_kind        varchar(10) NOT NULL DEFAULT 'master' CHECK (card_kind = 'master'),
       station_id       integer NOT NULL REFERENCES branches(id) ON DELETE RESTRICT,
       amount           numeric(14,2) NOT NULL CHECK (amount > 0),
@@ -70,7 +71,7 @@ export const up: MigrationFn = async ({ context: sequelize }) => {
       created_at       timestamptz NOT NULL DEFAULT now(),
       updated_at       timestamptz NOT NULL DEFAULT now(),
       -- Money goes onto a master card only.
-      FOREIGN KEY (card_id, customer_id, card_kind) REFERENCES fuel_cards (id, customer_id, kind) ON DELETE RESTRICT DEFERRABLE INITIALLY DEFERRED
+      FOREIGN KEY (card_id, customer_id, card_kind) REFERENCES fuel_cards (id, customer_id, kind) ON DELETE RESTRICT ON UPDATE CASCADE
     );
     CREATE INDEX fuel_card_top_ups_card_id_idx ON fuel_card_top_ups (card_id);
     CREATE INDEX fuel_card_top_ups_customer_id_idx ON fuel_card_top_ups (customer_id);
@@ -82,7 +83,7 @@ export const up: MigrationFn = async ({ context: sequelize }) => {
       id               serial PRIMARY KEY,
       card_id          integer NOT NULL,
       master_card_id   integer NOT NULL,
-      customer_id      integer NOT NULL REFERENCES customers(id) ON DELETE RESTRICT,
+      customer_id      integer NOT NULL,
       station_id       integer NOT NULL REFERENCES branches(id) ON DELETE RESTRICT,
       product_id       integer NOT NULL REFERENCES products(id) ON DELETE RESTRICT,
       vehicle_plate    varchar(10),
@@ -97,8 +98,9 @@ export const up: MigrationFn = async ({ context: sequelize }) => {
       occurred_at      timestamptz NOT NULL DEFAULT now(),
       created_at       timestamptz NOT NULL DEFAULT now(),
       updated_at       timestamptz NOT NULL DEFAULT now(),
-      FOREIGN KEY (card_id, customer_id) REFERENCES fuel_cards (id, customer_id) ON DELETE RESTRICT DEFERRABLE INITIALLY DEFERRED,
-      FOREIGN KEY (master_card_id, customer_id) REFERENCES fuel_cards (id, customer_id) ON DELETE RESTRICT DEFERRABLE INITIALLY DEFERRED
+      -- Both the card used and its master belong to the customer; merging customers carries this along.
+      FOREIGN KEY (card_id, customer_id) REFERENCES fuel_cards (id, customer_id) ON DELETE RESTRICT ON UPDATE CASCADE,
+      FOREIGN KEY (master_card_id, customer_id) REFERENCES fuel_cards (id, customer_id) ON DELETE RESTRICT ON UPDATE CASCADE
     );
     CREATE INDEX fuel_card_transactions_card_day_idx ON fuel_card_transactions (card_id, business_day);
     CREATE INDEX fuel_card_transactions_master_card_id_idx ON fuel_card_transactions (master_card_id);

@@ -52,9 +52,10 @@ describe('the statistics dashboard in a browser', () => {
   test('when a manager opens the dashboard, then every chart draws, in Chinese, and fits a laptop screen', async () => {
     await page.goto(new URL('/admin', running.url).toString());
     const charts = await waitForDrawnCharts();
-    // Eleven panels, and with this branch's rows none of them is empty.
-    expect(charts).toBe(11);
-    await expect(page.locator('[data-chart-panel]').count()).resolves.toBe(11);
+    // Fifteen panels (the last four of term contracts, lifetime value, gas stations and shipments),
+    // and with this branch's rows none of them is empty.
+    expect(charts).toBe(15);
+    await expect(page.locator('[data-chart-panel]').count()).resolves.toBe(15);
     for (const title of ['月度销售额（按产品大类）', '客户价值 Top 10（销售额）', '销售漏斗（商机数与加权金额）', '各分公司/网点客户流失率', '营销活动转化']) {
       await expect(page.getByText(title, { exact: true }).count()).resolves.toBe(1);
     }

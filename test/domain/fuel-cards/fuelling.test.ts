@@ -3,8 +3,9 @@ import { createCustomer, createProduct, demoBranch } from '../../support/fixture
 import { recordFuelling } from '../../../src/domain/fuel-cards/record-fuelling.js';
 import { topUpFuelCard } from '../../../src/domain/fuel-cards/top-up-fuel-card.js';
 import { changeFuelCardStatus } from '../../../src/domain/fuel-cards/change-fuel-card-status.js';
+import { mergeCustomers } from '../../../src/domain/customers/merge-customers.js';
 import { BusinessRuleError } from '../../../src/errors/business-rule-error.js';
-import { Branch, FuelCard, FuelCardLimit, FuelCardTransaction, type Customer, type Product } from '../../../src/models/index.js';
+import { Branch, FuelCard, FuelCardLimit, FuelCardTopUp, FuelCardTransaction, type Customer, type Product } from '../../../src/models/index.js';
 import { translate } from '../../../src/i18n/translate.js';
 import type { Actor } from '../../../src/audit/audit-log.js';
 import { actorFor, auditOf, expectRefusedWithoutChanges } from '../sales/workflow-test-kit.js';
@@ -107,6 +108,22 @@ describe('fleet fuel cards: top-ups, and fuellings refused over a limit', () => 
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(4);
     expect(refused.every((reason) => reason instanceof BusinessRuleError && reason.code === 'fuelDailyLitersExceeded')).toBe(true);
     expect((await master.reload()).balance).toBe('7120.00');
+  });
+
+  test('when the fleet turns out to be a duplicate and is merged, then its cards, top-ups and fuellings belong to the surviving customer', async () => {
+    const duplicate = fleet;
+    const { master, sub } = await fleetCards();
+    await fuel(sub.id, '100.00', MORNING);
+    const survivor = await createCustomer({ name: '南京顺达物流集团', customer_type: 'fleet', branch_id: station.id });
+    const moved = await mergeCustomers(attendant, { survivorId: survivor.id, duplicateId: duplicate.id });
+    expect(moved.fuel_cards).toBeGreaterThanOrEqual(2);
+    const customersOf = async () => ({
+      cards: (await FuelCard.findAll({ where: { id: [master.id, sub.id] } })).map((card) => card.customer_id),
+      topUps: (await FuelCardTopUp.findAll({ where: { card_id: master.id } })).map((row) => row.customer_id),
+      fuellings: (await FuelCardTransaction.findAll({ where: { card_id: sub.id } })).map((row) => row.customer_id),
+    });
+    expect(await customersOf()).toEqual({ cards: [survivor.id, survivor.id], topUps: [survivor.id], fuellings: [survivor.id] });
+    fleet = survivor;
   });
 
   test('whoever writes them, a sub-card holding money, a sub-card under another fleet\'s master and a negative balance are refused by PostgreSQL', async () => {
