@@ -4,10 +4,12 @@
  */
 export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
 
+// en-CA writes dates as YYYY-MM-DD. Made once: a formatter costs far more to build than to use.
+const DAY_FORMAT = new Intl.DateTimeFormat('en-CA', { timeZone: BUSINESS_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The company's calendar day of a moment, 'YYYY-MM-DD'. */
 export function businessDayOf(moment: Date): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: BUSINESS_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
+  return DAY_FORMAT.format(moment);
 }
 
 /** The first day of the company's month of a moment. */

@@ -2,7 +2,7 @@ import { QueryTypes, type CreationAttributes, type Sequelize, type Transaction }
 import { CoaLine } from '../../models/index.js';
 import type { DemoProduct, ProductFamily } from './catalogue.js';
 import type { DemoClock } from './clock.js';
-import { insertRowIds } from './insert-rows.js';
+import { insertColumns } from './insert-columns.js';
 import type { DemoRandom } from './random.js';
 
 /** The plants each family comes from, with the code their certificates are numbered by. */
@@ -186,5 +186,8 @@ export async function loadCertificates(sequelize: Sequelize, transaction: Transa
       WHERE b.id = v.id`,
     { bind: [records.id, records.plant, records.produced, records.certificate, records.certified], transaction },
   );
-  await insertRowIds(CoaLine, lines, transaction);
+  await insertColumns(sequelize, transaction, 'coa_lines', [
+    ['batch_id', 'int'], ['property', 'text'], ['unit', 'text'], ['test_method', 'text'], ['spec_min', 'numeric'], ['spec_max', 'numeric'],
+    ['measured', 'numeric'], ['sort_order', 'int'],
+  ], lines);
 }

@@ -4,7 +4,8 @@ import { businessDayOf } from '../../domain/business-time-zone.js';
 import type { DemoProduct } from './catalogue.js';
 import type { DemoClock } from './clock.js';
 import type { DemoCustomer } from './customers.js';
-import { insertRowIds, insertRows } from './insert-rows.js';
+import { insertColumns } from './insert-columns.js';
+import { insertRowIds } from './insert-rows.js';
 import type { CustomerStanding } from './marketing.js';
 import type { Organisation } from './organisation.js';
 import { newPerson } from './people.js';
@@ -82,7 +83,11 @@ export async function loadFuelCards(
     planFuellings(random, clock, fleetVehicles[index], driftOf(random, status)), topUps, fuellings,
   ));
   await insertRowIds(FuelCardTopUp, topUps, transaction);
-  await insertRows(FuelCardTransaction, fuellings, transaction);
+  await insertColumns(FuelCard.sequelize!, transaction, 'fuel_card_transactions', [
+    ['card_id', 'int'], ['master_card_id', 'int'], ['customer_id', 'int'], ['station_id', 'int'], ['product_id', 'int'], ['vehicle_plate', 'text'],
+    ['liters', 'numeric'], ['unit_price', 'numeric'], ['balance_after', 'numeric'], ['business_day', 'date'], ['performed_by_id', 'int'],
+    ['occurred_at', 'timestamptz'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+  ], fuellings);
   await FuelCard.sequelize!.query(
     `UPDATE fuel_cards c SET balance = v.balance FROM unnest($1::int[], $2::numeric[]) AS v(id, balance) WHERE c.id = v.id`,
     { bind: [masterIds, balances], transaction },

@@ -1,10 +1,10 @@
 import { QueryTypes, type CreationAttributes, type Sequelize, type Transaction } from 'sequelize';
-import { Shipment } from '../../models/index.js';
+import type { Shipment } from '../../models/index.js';
 import type { TransportMode } from '../../models/shipment.model.js';
 import { LOSS_TOLERANCE_PCT } from '../../domain/logistics/transport-modes.js';
 import type { DemoProduct } from './catalogue.js';
 import type { DemoClock } from './clock.js';
-import { insertRowIds } from './insert-rows.js';
+import { insertColumns } from './insert-columns.js';
 import type { DemoRandom } from './random.js';
 
 /** Where each store's carriers are registered: the first characters of their plates. */
@@ -75,7 +75,12 @@ export async function loadShipments(sequelize: Sequelize, transaction: Transacti
       created_at: movement.occurred_at, updated_at: movement.delivered_at ?? movement.occurred_at,
     });
   }
-  await insertRowIds(Shipment, rows, transaction);
+  await insertColumns(sequelize, transaction, 'shipments', [
+    ['order_id', 'int'], ['product_id', 'int'], ['batch_id', 'int'], ['warehouse_id', 'int'], ['stock_movement_id', 'int'], ['transport_mode', 'text'],
+    ['vehicle_plate', 'text'], ['railcar_no', 'text'], ['vessel_name', 'text'], ['seal_no', 'text'], ['loaded_quantity', 'numeric'], ['received_quantity', 'numeric'],
+    ['tolerance_pct', 'numeric'], ['status', 'text'], ['shipped_at', 'timestamptz'], ['received_at', 'timestamptz'], ['shipped_by_id', 'int'],
+    ['received_by_id', 'int'], ['notes', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+  ], rows);
 }
 
 function newConveyance(random: DemoRandom, movement: LedgerShipment, bulk: boolean, clock: DemoClock): Conveyance {
