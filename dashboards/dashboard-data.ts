@@ -1,5 +1,6 @@
 import type { DashboardFilters, MonthRange } from './dashboard-filters.js';
 import type { DashboardScope, DashboardSection } from './dashboard-scope.js';
+import type { PetroleumFigures } from './petroleum-data.js';
 
 /**
  * What GET /admin/api/dashboard answers: every figure as PostgreSQL computed it. Money is a decimal
@@ -35,6 +36,7 @@ export interface DashboardData {
   creditWatch: CreditWatch;
   /** Sales targets of the period's months against actual revenue and tons. */
   targets: TargetProgress[];
+  petroleum: PetroleumFigures;
 }
 
 export interface BranchOption {

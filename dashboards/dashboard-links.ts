@@ -55,4 +55,10 @@ export const dashboardLinks = {
   ratedTickets: (closedIn: DayRange, branchId: number | null) => list('tickets', { ...figure('rated'), ...days('closed_at', closedIn), branch_id: branchId }),
   stock: (warehouseId: number) => list('stock_levels', { warehouse_id: warehouseId }),
   campaignMembers: (campaignId: number, status: string) => list('campaign_members', { campaign_id: campaignId, status }),
+  contractPlans: (contractId: number) => list('contract_monthly_plans', { contract_id: contractId }),
+  customerByCode: (code: string) => list('customers', { code }),
+  stationFuellings: (stationId: number, days: DayRange) =>
+    list('fuel_card_transactions', { station_id: stationId, 'business_day~~from': days.from, 'business_day~~to': days.to }),
+  shipmentsBeyondTolerance: (mode: string, shippedIn: DayRange) =>
+    list('shipments', { transport_mode: mode, loss_within_tolerance: 'false', ...days('shipped_at', shippedIn) }),
 };

@@ -6,7 +6,7 @@ import type { RowScope } from '../src/models/role-permission.model.js';
 import type { StaffSession } from '../src/access/authentication/staff-session.js';
 
 /** The tables the dashboard counts that belong to an owner or a branch. */
-export type ScopedTable = 'sales_orders' | 'customers' | 'opportunities' | 'tickets' | 'campaign_members' | 'campaigns' | 'sales_targets';
+export type ScopedTable = 'sales_orders' | 'customers' | 'opportunities' | 'tickets' | 'campaign_members' | 'campaigns' | 'sales_targets' | 'contracts';
 
 /**
  * Every figure of the page and the tables it summarises or names. A figure is a list by other
@@ -31,6 +31,10 @@ export const SECTION_TABLES = {
   receivablesAging: ['sales_orders', 'payments', 'branches'],
   creditWatch: ['customers', 'sales_orders', 'payments'],
   targets: ['sales_targets', 'sales_orders', 'sales_order_items', 'products'],
+  contractLifting: ['contracts', 'contract_monthly_plans', 'sales_orders', 'customers'],
+  lifetimeValue: ['customers'],
+  stations: ['fuel_card_transactions', 'customers', 'branches'],
+  shipmentLosses: ['shipments', 'sales_orders'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type DashboardSection = keyof typeof SECTION_TABLES;

@@ -18,6 +18,8 @@ import { campaignConversionOf } from './queries/campaigns.query.js';
 import { branchOptionsOf } from './queries/branches.query.js';
 import { creditWatchOf, receivablesAgingOf } from './queries/credit.query.js';
 import { targetProgressOf } from './queries/targets.query.js';
+import { petroleumFiguresOf } from './queries/petroleum.query.js';
+import { marginsVisibleTo } from './petroleum-access.js';
 // Registers the page's React components before AdminJS bundles them.
 import { DASHBOARD_COMPONENT } from './dashboard.components.js';
 
@@ -44,7 +46,7 @@ export const dashboardHandler: PageHandler = async (request: { query?: FilterQue
   // A figure the role may not see is not computed at all; the page says which were left out.
   const ifAllowed = <T>(section: DashboardSection, load: () => Promise<T>, leftOut: T): Promise<T> => (scope.allows(section) ? load() : Promise.resolve(leftOut));
 
-  const [branches, kpis, monthlyRevenue, revenueByCategory, topCustomers, customerMix, churnByBranch, funnel, byKindAndStatus, resolution, stock, revenueByRep, revenueByTeam, campaigns] =
+  const [branches, kpis, monthlyRevenue, revenueByCategory, topCustomers, customerMix, churnByBranch, funnel, byKindAndStatus, resolution, stock, revenueByRep, revenueByTeam, campaigns, petroleum] =
     await Promise.all([
       ifAllowed('branches', () => branchOptionsOf(query), []), kpisOf(query),
       ifAllowed('monthlyRevenue', () => monthlyRevenueOf(query), { months: [], rows: [] }), ifAllowed('revenueByCategory', () => revenueByCategoryOf(query), []),
@@ -53,6 +55,7 @@ export const dashboardHandler: PageHandler = async (request: { query?: FilterQue
       ifAllowed('tickets', () => ticketsByKindAndStatusOf(query), []), ifAllowed('tickets', () => ticketResolutionOf(query), []),
       ifAllowed('stock', () => stockOf(query), []), ifAllowed('revenueByRep', () => revenueByRepOf(query), []),
       ifAllowed('revenueByTeam', () => revenueByTeamOf(query), []), ifAllowed('campaigns', () => campaignConversionOf(query), []),
+      petroleumFiguresOf(query, marginsVisibleTo(staff)),
     ]);
   const [receivablesAging, creditWatch, targets] = await Promise.all([
     ifAllowed('receivablesAging', () => receivablesAgingOf(query), []),
@@ -61,7 +64,7 @@ export const dashboardHandler: PageHandler = async (request: { query?: FilterQue
   ]);
   const data: DashboardData = {
     filters, scope: query.scope.kind, refused: scope.refused, today, branches, kpis, monthlyRevenue, revenueByCategory, topCustomers, customerMix,
-    churnByBranch, funnel, tickets: { byKindAndStatus, resolution }, stock, revenueByRep, revenueByTeam, campaigns,
+    churnByBranch, funnel, tickets: { byKindAndStatus, resolution }, stock, revenueByRep, revenueByTeam, campaigns, petroleum,
     receivablesAging, creditWatch, targets,
   };
   return data;

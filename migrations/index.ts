@@ -20,6 +20,11 @@ import * as createPaymentsAndCreditApprovals from './0062.create-payments-and-cr
 import * as createPriceListsAndAdjustmentNotices from './0063.create-price-lists-and-adjustment-notices.js';
 import * as createSalesTargets from './0064.create-sales-targets.js';
 import * as grantCreditActionsToExistingRoles from './0065.grant-credit-actions-to-existing-roles.js';
+import * as createBatchesAndCertificates from './0070.create-batches-and-certificates.js';
+import * as createContractMonthlyPlans from './0071.create-contract-monthly-plans.js';
+import * as createShipments from './0072.create-shipments.js';
+import * as createFuelCards from './0073.create-fuel-cards.js';
+import * as addCustomerLifetimeValue from './0074.add-customer-lifetime-value.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
@@ -44,4 +49,9 @@ export const migrations: Migration[] = [
   { name: '0063.create-price-lists-and-adjustment-notices', ...createPriceListsAndAdjustmentNotices },
   { name: '0064.create-sales-targets', ...createSalesTargets },
   { name: '0065.grant-credit-actions-to-existing-roles', ...grantCreditActionsToExistingRoles },
+  { name: '0070.create-batches-and-certificates', ...createBatchesAndCertificates },
+  { name: '0071.create-contract-monthly-plans', ...createContractMonthlyPlans },
+  { name: '0072.create-shipments', ...createShipments },
+  { name: '0073.create-fuel-cards', ...createFuelCards },
+  { name: '0074.add-customer-lifetime-value', ...addCustomerLifetimeValue },
 ];

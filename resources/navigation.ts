@@ -10,6 +10,7 @@ export const navigation = {
   productsAndStock: { name: 'productsAndStock', icon: 'Package' },
   marketing: { name: 'marketingCampaigns', icon: 'Send' },
   service: { name: 'serviceManagement', icon: 'LifeBuoy' },
+  gasStations: { name: 'gasStationBusiness', icon: 'Droplet' },
   collaboration: { name: 'teamCollaboration', icon: 'Briefcase' },
   system: { name: 'systemManagement', icon: 'Settings' },
 } as const;

@@ -15,6 +15,9 @@ import { CampaignChart, ChurnChart, CustomerMixChart } from './customer-charts.j
 import { FunnelChart, StockChart, TicketsChart } from './operations-charts.js';
 import { CreditWatchPanel, ReceivablesAgingChart } from './credit-charts.js';
 import { TargetProgressChart } from './target-charts.js';
+import { creditTargetLabels } from '../credit-target-labels.js';
+import { petroleumLabels } from '../petroleum-labels.js';
+import { ContractLiftingChart, LifetimeValueChart, ShipmentLossChart, StationVolumeChart } from './petroleum-charts.js';
 
 type Load = { status: 'loading' } | { status: 'ready'; data: DashboardData } | { status: 'failed'; message: string | null };
 
@@ -76,7 +79,7 @@ function DashboardPage() {
         <FilterBar filters={data.filters} branches={data.branches} labels={labels} onChange={applyFilters} />
       </Box>
       {isEmpty(data) ? <MessageBox variant="info" message={labels.emptyPage} mb="lg" /> : null}
-      {data.refused.length > 0 ? <MessageBox variant="info" message={`${labels.refused}${refusedNames(data, labels).join(language.startsWith('zh') ? '、' : ', ')}`} mb="lg" /> : null}
+      {data.refused.length > 0 ? <MessageBox variant="info" message={`${labels.refused}${refusedNames(data, labels, language).join(language.startsWith('zh') ? '、' : ', ')}`} mb="lg" /> : null}
       <KpiCards data={data} labels={labels} language={language} open={open} />
       {/* Two charts to a row on a laptop, one on a phone (panel.css). */}
       <div className="petro-chart-grid">
@@ -94,6 +97,10 @@ function DashboardPage() {
         <ChurnChart {...chartProps} />
         <StockChart {...chartProps} />
         <CampaignChart {...chartProps} />
+        <ContractLiftingChart {...chartProps} />
+        <LifetimeValueChart {...chartProps} />
+        <StationVolumeChart {...chartProps} />
+        <ShipmentLossChart {...chartProps} />
       </div>
     </Box>
   );
@@ -111,8 +118,14 @@ function isEmpty(data: DashboardData): boolean {
 }
 
 /** The figures the role may not see, by the names the page gives them. */
-function refusedNames(data: DashboardData, labels: DashboardLabels): string[] {
-  return data.refused.map((section) => (section in labels.charts ? labels.charts[section as keyof DashboardLabels['charts']] : labels.refusedCards[section as keyof DashboardLabels['refusedCards']]));
+function refusedNames(data: DashboardData, labels: DashboardLabels, language: string): string[] {
+  const credit = creditTargetLabels(language);
+  const petroleum = petroleumLabels(language);
+  const panels: Record<string, string> = {
+    ...labels.charts, ...labels.refusedCards, ...petroleum.charts,
+    receivablesAging: credit.aging.title, creditWatch: credit.watch.title, targets: credit.targets.title,
+  };
+  return data.refused.map((section) => panels[section] ?? section);
 }
 
 /** The handler's own message for a filter it refuses (a hand-edited URL), else the generic one. */

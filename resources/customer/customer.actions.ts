@@ -2,10 +2,13 @@ import type { ResourceOptions } from 'adminjs';
 import { Customer } from '../../src/models/index.js';
 import { recomputeCustomerAnalysis } from '../../src/domain/analysis/recompute-customer-analysis.js';
 import { churnByBranch } from '../../src/domain/analysis/churn-by-branch.js';
+import { recomputeLifetimeValues } from '../../src/domain/analysis/recompute-lifetime-value.js';
+import { lifetimeValueByBranch } from '../../src/domain/analysis/lifetime-value-by-branch.js';
 import { mergeCustomers } from '../../src/domain/customers/merge-customers.js';
 import { queueCustomerEmail } from '../../src/domain/marketing/queue-customer-email.js';
 import { recordWorkflow, resourceWorkflow } from '../workflow/workflow-action.js';
 import { tableAction } from '../workflow/table-action.js';
+import { staffDataScope } from '../../src/access/authorisation/current-access.js';
 
 const notMerged = (params: Record<string, unknown>) => !params.merged_into_id;
 
@@ -17,6 +20,8 @@ export const customerActions: NonNullable<ResourceOptions['actions']> = {
     submit: 'recomputeAnalysisButton',
     run: async ({ scope }) => {
       const counts = await recomputeCustomerAnalysis({ scope });
+      // Expected margin follows the churn state the analysis has just set.
+      await recomputeLifetimeValues({ scope });
       return {
         message: 'analysisRecomputed',
         options: { analysed: counts.analysed, changed: counts.statusChanged, ...counts.byGrade, ...counts.byStatus },
@@ -44,6 +49,27 @@ export const customerActions: NonNullable<ResourceOptions['actions']> = {
         summary: { message: 'churnByBranchSummary', options: { branches: rows.length } },
         rows: rows.map((row) => ({ ...row, churn_percent: row.churn_rate_pct === null ? '—' : `${row.churn_rate_pct}%` })),
       };
+    },
+  }),
+
+  // 客户终身价值 per branch and gas station, from the values the analysis stored.
+  lifetimeValueByStation: tableAction({
+    actionType: 'resource',
+    icon: 'DollarSign',
+    table: {
+      columns: [
+        { key: 'branch_name', label: 'columnBranch', link: { resourceId: 'branches', idKey: 'branch_id' } },
+        { key: 'customers', label: 'columnCustomers' },
+        { key: 'margin_to_date', label: 'columnMarginToDate' },
+        { key: 'expected_margin', label: 'columnExpectedMargin' },
+        { key: 'lifetime_value', label: 'columnLifetimeValue' },
+        { key: 'average_lifetime_value', label: 'columnAverageLifetimeValue' },
+      ],
+      empty: 'lifetimeValueNone',
+    },
+    load: async ({ context }) => {
+      const rows = await lifetimeValueByBranch(staffDataScope(context.currentAdmin));
+      return { summary: { message: 'lifetimeValueByStationSummary', options: { branches: rows.length } }, rows };
     },
   }),
 

@@ -32,6 +32,11 @@ export const customerRelatedLists: RelatedList[] = [
     columns: ['ticket_no', 'subject', 'kind', 'priority', 'status', 'created_at'],
   },
   {
+    resourceId: 'fuel_cards', label: 'customerFuelCards', foreignKey: 'customer_id',
+    params: { sortBy: 'kind', direction: 'asc', perPage: '20' },
+    columns: ['card_no', 'kind', 'vehicle_plate', 'balance', 'status'],
+  },
+  {
     resourceId: 'activities', label: 'activityTimeline', foreignKey: 'customer_id',
     params: { sortBy: 'occurred_at', direction: 'desc', perPage: '20' },
     columns: ['occurred_at', 'subject', 'kind', 'owner_id', 'done'],
@@ -64,6 +69,11 @@ export const createCustomerResource = (): ResourceWithOptions => ({
       last_order_on: readOnly,
       analysed_at: readOnly,
       merged_into_id: readOnly,
+      // Customer lifetime value, recomputed with the analysis from margins, order rhythm and churn state.
+      margin_to_date: computedMoney,
+      expected_margin: computedMoney,
+      lifetime_value: computedMoney,
+      lifetime_value_at: readOnly,
       ...timestamps,
     },
     actions: withBuiltInActions({ show: showWithRelatedLists(customerRelatedLists), ...customerActions, ...customerCreditActions }),

@@ -6,6 +6,7 @@ import { closeOrder } from '../../src/domain/sales/close-order.js';
 import { cancelOrder } from '../../src/domain/sales/cancel-order.js';
 import { amendConfirmedOrder } from '../../src/domain/sales/amend-confirmed-order.js';
 import type { QuantitySummary } from '../../src/domain/inventory/quantity.js';
+import { TRANSPORT_MODES } from '../../src/models/shipment.model.js';
 import { recordWorkflow, type Outcome } from '../workflow/workflow-action.js';
 import type { FormPayload } from '../workflow/form-payload.js';
 import { SalesOrderComponents } from './sales-order.components.js';
@@ -51,10 +52,17 @@ export const salesOrderActions: NonNullable<ResourceOptions['actions']> = {
   ship: recordWorkflow({
     icon: 'Truck',
     intro: 'shipOrderPrompt',
+    // How and on what the goods leave; left blank, as the order says, the conveyance to be named before arrival.
+    fields: [
+      { name: 'transport_mode', label: 'fieldTransportMode', type: 'select', options: TRANSPORT_MODES.map((mode) => ({ value: mode, label: `transportMode_${mode}` })) },
+      { name: 'conveyance', label: 'fieldConveyance', type: 'text' },
+      { name: 'seal_no', label: 'fieldSealNo', type: 'text' },
+    ],
     isVisible: whenStatus('confirmed'),
     fieldErrorType: 'businessRule',
-    run: async (orderId, { actor }) => {
-      const { order, summary } = await shipOrder(orderId, actor);
+    run: async (orderId, { payload, actor }) => {
+      const dispatch = { transportMode: payload.text('transport_mode'), conveyance: payload.text('conveyance'), sealNo: payload.text('seal_no') };
+      const { order, summary } = await shipOrder(orderId, actor, dispatch);
       return quantityNotice('orderShipped', order.order_no, summary);
     },
   }),

@@ -6,7 +6,7 @@ import { businessCode, computedMoney, readOnly, type RelatedList, showWithRelate
 import { salesOrderActions } from './sales-order.actions.js';
 import { salesOrderCreditActions } from './sales-order-credit.actions.js';
 
-/** An order's page lists its lines, then its total (kept equal to their sum by PostgreSQL). */
+/** An order's page lists its lines, then its total (kept equal to their sum by PostgreSQL), then what left on which conveyance. */
 export const salesOrderRelatedLists: RelatedList[] = [
   {
     resourceId: 'sales_order_items', label: 'orderLines', foreignKey: 'order_id',
@@ -23,6 +23,11 @@ export const salesOrderRelatedLists: RelatedList[] = [
     resourceId: 'credit_approvals', label: 'orderCreditApprovals', foreignKey: 'order_id',
     params: { sortBy: 'requested_at', direction: 'desc', perPage: '10' },
     columns: ['request_no', 'status', 'excess', 'requested_by_id', 'decided_by_id', 'decision_reason'],
+  },
+  {
+    resourceId: 'shipments', label: 'orderShipments', foreignKey: 'order_id',
+    params: { sortBy: 'shipped_at', direction: 'asc', perPage: '50' },
+    columns: ['shipment_no', 'product_id', 'batch_id', 'transport_mode', 'vehicle_plate', 'seal_no', 'loaded_quantity', 'status'],
   },
 ];
 

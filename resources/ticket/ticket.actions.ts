@@ -13,8 +13,8 @@ import { traceTicketBatch } from '../../src/domain/service/trace-ticket-batch.js
 import { OPEN_TICKET_STATUSES } from '../../src/domain/service/change-ticket.js';
 import type { FigureFilter } from '../../src/domain/figures/business-figures.js';
 import { actorOf, recordWorkflow } from '../workflow/workflow-action.js';
-import { tableAction } from '../workflow/table-action.js';
-import { businessDayOf } from '../../src/clock/business-clock.js';
+import { staffDataScope } from '../../src/access/authorisation/current-access.js';
+import { batchTraceAction } from '../batch/batch-trace-action.js';
 
 const statusIn = (...statuses: string[]) => (params: Record<string, unknown>) => statuses.includes(String(params.status));
 const ticketNo = (ticket: Ticket) => ({ ticketNo: ticket.ticket_no });
@@ -112,26 +112,10 @@ export const ticketActions: NonNullable<ResourceOptions['actions']> = {
     run: async (id, { payload, actor }) => ({ message: 'ticketReopened', options: ticketNo(await reopenTicket(actor, id, { reason: payload.value('reason') })) }),
   }),
 
-  traceBatch: tableAction({
-    actionType: 'record',
-    icon: 'GitBranch',
+  // The complaint's batch: its certificate of analysis and every customer it went to, within the employee's scope.
+  traceBatch: batchTraceAction({
     isVisible: (params) => Boolean(params.batch_no),
-    table: {
-      columns: [
-        { key: 'customer_code', label: 'columnCustomerCode', link: { resourceId: 'customers', idKey: 'customer_id' } },
-        { key: 'customer_name', label: 'columnCustomerName' },
-        { key: 'order_nos', label: 'columnOrders' },
-        { key: 'quantity', label: 'columnQuantityShipped' },
-        { key: 'last_shipped_at', label: 'columnLastShipped' },
-      ],
-    },
-    load: async ({ context, scope }) => {
-      const { ticket, recipients } = await traceTicketBatch(scope, Number(context.record!.id()));
-      return {
-        summary: { message: recipients.length > 0 ? 'batchTraced' : 'batchNotShipped', options: { batchNo: ticket.batch_no!, customers: recipients.length } },
-        rows: recipients.map((recipient) => ({ ...recipient, last_shipped_at: businessDayOf(recipient.last_shipped_at) })),
-      };
-    },
+    load: (ticketId, context) => traceTicketBatch(staffDataScope(context.currentAdmin), ticketId),
   }),
 
   // Open tickets past their SLA: the ticket list itself, filtered, so sorting, paging, export and

@@ -12,7 +12,7 @@ export const en: LocaleTranslations = {
   labels: {
     ...resourceNames,
     dashboard: 'Statistics', customerManagement: 'Customers', salesManagement: 'Sales', productsAndStock: 'Products & stock', marketingCampaigns: 'Marketing',
-    serviceManagement: 'Service', teamCollaboration: 'Team', systemManagement: 'System',
+    serviceManagement: 'Service', gasStationBusiness: 'Gas stations', teamCollaboration: 'Team', systemManagement: 'System',
     creditManagement: 'Credit & payments', pricingManagement: 'Pricing',
     viewAll: 'View all', relatedCount: '{{count}} in total',
     // A list of more than ten thousand rows shows PostgreSQL's estimate (resources/shared/lean-list.ts).

@@ -4,6 +4,7 @@ import { tasksActionLabels } from './messages/tasks.js';
 import { creditActionLabels, creditResourceTexts } from './messages/credit.js';
 import { pricingResourceTexts } from './messages/pricing.js';
 import { targetsResourceTexts } from './messages/targets.js';
+import { petroleumResourcesEn } from './resources-petroleum.en.js';
 import type { ResourceTexts } from './resources.zh-cn.js';
 
 /**
@@ -29,15 +30,20 @@ export const resourcesEn = {
       ...values('customer_type', customerType), ...values('region', region), ...values('grade', grade), ...values('status', customerStatus),
       ...values('credit_rating', { AAA: 'AAA', AA: 'AA', A: 'A', B: 'B', C: 'C' }),
       relatedContacts: 'Contacts', recentOrders: 'Recent orders', openOpportunities: 'Open opportunities', relatedTickets: 'Service tickets', activityTimeline: 'Activity timeline',
+      customerFuelCards: 'Fleet fuel cards',
     },
     properties: {
       code: 'Customer code', name: 'Name', customer_type: 'Type', industry: 'Industry', region: 'Region', province: 'Province', city: 'City',
       address: 'Address', credit_code: 'Unified social credit code', phone: 'Phone', email: 'E-mail', credit_limit: 'Credit limit', credit_rating: 'Credit rating',
       grade: 'Grade', status: 'Status', recency_score: 'Recency score (R)', frequency_score: 'Frequency score (F)', monetary_score: 'Monetary score (M)',
       revenue_12m: 'Revenue, last 12 months', last_order_on: 'Last order on', analysed_at: 'Analysed at', owner_id: 'Account manager', branch_id: 'Branch',
-      merged_into_id: 'Merged into', notes: 'Notes',
+      merged_into_id: 'Merged into', notes: 'Notes', margin_to_date: 'Margin to date', expected_margin: 'Expected margin',
+      lifetime_value: 'Customer lifetime value (CLV)', lifetime_value_at: 'CLV computed at',
     },
-    actions: { recomputeAnalysis: 'Recompute grades & churn', churnByBranch: 'Churn by branch', mergeDuplicate: 'Merge duplicate', sendEmail: 'Send e-mail', ...creditActionLabels.en.customers },
+    actions: {
+      recomputeAnalysis: 'Recompute grades & churn', churnByBranch: 'Churn by branch', mergeDuplicate: 'Merge duplicate', sendEmail: 'Send e-mail',
+      lifetimeValueByStation: 'Lifetime value by branch', ...creditActionLabels.en.customers,
+    },
   },
   contacts: {
     labels: { contacts: 'Contacts', ...values('is_primary', yesNo) },
@@ -96,7 +102,7 @@ export const resourcesEn = {
     },
     properties: {
       product_id: 'Product', warehouse_id: 'Warehouse', kind: 'Type', quantity: 'Quantity (+ in / − out)', batch_no: 'Batch no.', order_id: 'Sales order',
-      counterpart_warehouse_id: 'Other warehouse', reference: 'Document no.', reason: 'Reason', performed_by_id: 'Performed by', occurred_at: 'When',
+      counterpart_warehouse_id: 'Other warehouse', reference: 'Document no.', reason: 'Reason', performed_by_id: 'Performed by', occurred_at: 'When', batch_id: 'Batch',
     },
   },
   opportunities: {
@@ -119,18 +125,19 @@ export const resourcesEn = {
   },
   contracts: {
     labels: {
-      contracts: 'Contracts', ...values('unit', unit),
+      contracts: 'Contracts', ...values('unit', unit), monthlyPlans: 'Monthly lifting plans', contractOrders: 'Orders under the contract',
       ...values('status', { draft: 'Draft', active: 'Active', completed: 'Completed', terminated: 'Terminated' }),
     },
     properties: {
       display_title: 'Contract', contract_no: 'Contract no.', title: 'Title', customer_id: 'Customer', product_id: 'Product', start_date: 'Start date', end_date: 'End date',
       committed_quantity: 'Committed quantity', unit: 'Unit', amount: 'Amount', status: 'Status', signed_on: 'Signed on', owner_id: 'Owner',
-      branch_id: 'Branch', notes: 'Notes',
+      branch_id: 'Branch', notes: 'Notes', monthly_min_quantity: 'Monthly minimum', monthly_max_quantity: 'Monthly maximum',
     },
+    actions: { generateMonthlyPlans: 'Generate monthly plans', liftingProgress: 'Planned vs lifted', liftingOverview: 'Contract lifting (planned vs lifted)' },
   },
   sales_orders: {
     labels: {
-      sales_orders: 'Sales orders', orderLines: 'Order lines', ...creditActionLabels.en.salesOrderLabels,
+      sales_orders: 'Sales orders', orderLines: 'Order lines', ...creditActionLabels.en.salesOrderLabels, orderShipments: 'Shipments',
       ...values('status', { draft: 'Draft', confirmed: 'Confirmed', shipped: 'Shipped', delivered: 'Delivered', closed: 'Closed', cancelled: 'Cancelled' }),
       ...values('shipping_method', { tank_truck: 'Tank truck', rail: 'Rail', ship: 'Ship', bagged_truck: 'Bagged, by truck', pickup: 'Customer pickup' }),
     },
@@ -229,4 +236,5 @@ export const resourcesEn = {
   ...creditResourceTexts.en,
   ...pricingResourceTexts.en,
   ...targetsResourceTexts.en,
+  ...petroleumResourcesEn,
 } satisfies Record<string, ResourceTexts> & NonNullable<LocaleTranslations['resources']>;

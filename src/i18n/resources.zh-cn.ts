@@ -4,6 +4,7 @@ import { tasksActionLabels } from './messages/tasks.js';
 import { creditActionLabels, creditResourceTexts } from './messages/credit.js';
 import { pricingResourceTexts } from './messages/pricing.js';
 import { targetsResourceTexts } from './messages/targets.js';
+import { petroleumResourcesZhCN } from './resources-petroleum.zh-cn.js';
 
 /**
  * Resource names, field labels and enum values in Chinese, keyed by resource id (table name).
@@ -33,15 +34,20 @@ export const resourcesZhCN = {
       ...values('customer_type', customerType), ...values('region', region), ...values('grade', grade), ...values('status', customerStatus),
       ...values('credit_rating', { AAA: 'AAA', AA: 'AA', A: 'A', B: 'B', C: 'C' }),
       relatedContacts: '联系人', recentOrders: '最近订单', openOpportunities: '进行中的销售机会', relatedTickets: '服务工单', activityTimeline: '活动时间线',
+      customerFuelCards: '车队加油卡',
     },
     properties: {
       code: '客户编码', name: '客户名称', customer_type: '客户类型', industry: '所属行业', region: '大区', province: '省份', city: '城市',
       address: '地址', credit_code: '统一社会信用代码', phone: '电话', email: '邮箱', credit_limit: '信用额度', credit_rating: '信用等级',
       grade: '客户等级', status: '客户状态', recency_score: '最近购买评分 (R)', frequency_score: '购买频次评分 (F)', monetary_score: '购买金额评分 (M)',
       revenue_12m: '近 12 个月销售额', last_order_on: '最近下单日期', analysed_at: '分析时间', owner_id: '客户经理', branch_id: '所属机构',
-      merged_into_id: '已合并到', notes: '备注',
+      merged_into_id: '已合并到', notes: '备注', margin_to_date: '已实现毛利', expected_margin: '预期未来毛利', lifetime_value: '客户终身价值 (CLV)',
+      lifetime_value_at: 'CLV 计算时间',
     },
-    actions: { recomputeAnalysis: '重新计算等级与流失', churnByBranch: '各机构客户流失', mergeDuplicate: '合并重复客户', sendEmail: '发送邮件', ...creditActionLabels['zh-CN'].customers },
+    actions: {
+      recomputeAnalysis: '重新计算等级与流失', churnByBranch: '各机构客户流失', mergeDuplicate: '合并重复客户', sendEmail: '发送邮件',
+      lifetimeValueByStation: '各机构客户终身价值', ...creditActionLabels['zh-CN'].customers,
+    },
   },
   contacts: {
     labels: { contacts: '联系人', ...values('is_primary', yesNo) },
@@ -100,7 +106,7 @@ export const resourcesZhCN = {
     },
     properties: {
       product_id: '产品', warehouse_id: '仓库', kind: '变动类型', quantity: '数量 (入 + / 出 −)', batch_no: '批号', order_id: '销售订单',
-      counterpart_warehouse_id: '对方仓库', reference: '单据号', reason: '原因', performed_by_id: '经办人', occurred_at: '发生时间',
+      counterpart_warehouse_id: '对方仓库', reference: '单据号', reason: '原因', performed_by_id: '经办人', occurred_at: '发生时间', batch_id: '批次',
     },
   },
   opportunities: {
@@ -123,18 +129,19 @@ export const resourcesZhCN = {
   },
   contracts: {
     labels: {
-      contracts: '合同', ...values('unit', unit),
+      contracts: '合同', ...values('unit', unit), monthlyPlans: '月度提货计划', contractOrders: '合同订单',
       ...values('status', { draft: '草稿', active: '执行中', completed: '已完成', terminated: '已终止' }),
     },
     properties: {
       display_title: '合同', contract_no: '合同编号', title: '合同名称', customer_id: '客户', product_id: '产品', start_date: '开始日期', end_date: '结束日期',
       committed_quantity: '约定数量', unit: '计量单位', amount: '合同金额', status: '合同状态', signed_on: '签订日期', owner_id: '负责人',
-      branch_id: '所属机构', notes: '备注',
+      branch_id: '所属机构', notes: '备注', monthly_min_quantity: '每月最低提货量', monthly_max_quantity: '每月最高提货量',
     },
+    actions: { generateMonthlyPlans: '生成月度计划', liftingProgress: '计划与实提', liftingOverview: '合同执行 (计划 vs 实提)' },
   },
   sales_orders: {
     labels: {
-      sales_orders: '销售订单', orderLines: '订单明细', ...creditActionLabels['zh-CN'].salesOrderLabels,
+      sales_orders: '销售订单', orderLines: '订单明细', ...creditActionLabels['zh-CN'].salesOrderLabels, orderShipments: '发运单',
       ...values('status', { draft: '草稿', confirmed: '已确认', shipped: '已发货', delivered: '已送达', closed: '已关闭', cancelled: '已取消' }),
       ...values('shipping_method', { tank_truck: '槽车运输', rail: '铁路运输', ship: '船运', bagged_truck: '袋装汽运', pickup: '客户自提' }),
     },
@@ -232,4 +239,5 @@ export const resourcesZhCN = {
   ...creditResourceTexts['zh-CN'],
   ...pricingResourceTexts['zh-CN'],
   ...targetsResourceTexts['zh-CN'],
+  ...petroleumResourcesZhCN,
 } satisfies Record<string, ResourceTexts> & NonNullable<LocaleTranslations['resources']>;

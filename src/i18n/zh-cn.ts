@@ -16,7 +16,7 @@ export const zhCN: LocaleTranslations = {
   labels: {
     ...resourceNames,
     customerManagement: '客户管理', salesManagement: '销售管理', productsAndStock: '产品与库存', marketingCampaigns: '营销活动',
-    serviceManagement: '服务管理', teamCollaboration: '团队协作', systemManagement: '系统管理',
+    serviceManagement: '服务管理', gasStationBusiness: '加油站业务', teamCollaboration: '团队协作', systemManagement: '系统管理',
     creditManagement: '信用与收款', pricingManagement: '价格管理',
     // The statistics page has one name everywhere: menu, breadcrumb and its own title.
     dashboard: '统计分析', navigation: '导航', pages: '页面', selectedRecords: '已选择 {{selected}} 条', filters: '筛选条件',

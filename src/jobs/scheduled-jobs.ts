@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { recomputeCustomerAnalysis } from '../domain/analysis/recompute-customer-analysis.js';
+import { recomputeLifetimeValues } from '../domain/analysis/recompute-lifetime-value.js';
 import { DAILY_TIME } from '../domain/analysis/daily-time.js';
 import { deliverOutbox } from '../domain/marketing/deliver-outbox.js';
 import { SYSTEM_SCOPE } from '../access/authorisation/data-scope.js';
@@ -31,7 +32,8 @@ export function scheduledJobs(config: Config, log: (message: string) => void): S
       run: async () => {
         // The nightly run is the system's: every customer, by name (SYSTEM_SCOPE).
         await recomputeCustomerAnalysis({ scope: SYSTEM_SCOPE });
-        log('Customer analysis recomputed (schedule)');
+        await recomputeLifetimeValues({ scope: SYSTEM_SCOPE });
+        log('Customer analysis and lifetime values recomputed (schedule)');
       },
     });
   }

@@ -7,7 +7,7 @@ import { generatedWhenBlank } from './generated-code.js';
 
 export const CONTRACT_STATUSES = ['draft', 'active', 'completed', 'terminated'] as const;
 
-/** 合同: a term contract with its period and committed quantity. */
+/** 合同: a term contract with its period, committed quantity and monthly band (minimum to maximum a month). */
 export class Contract extends Model<InferAttributes<Contract>, InferCreationAttributes<Contract>> {
   declare id: CreationOptional<number>;
   declare contract_no: CreationOptional<string>;
@@ -17,6 +17,8 @@ export class Contract extends Model<InferAttributes<Contract>, InferCreationAttr
   declare start_date: string;
   declare end_date: string;
   declare committed_quantity: string | null;
+  declare monthly_min_quantity: string | null;
+  declare monthly_max_quantity: string | null;
   declare unit: CreationOptional<(typeof UNITS)[number]>;
   declare amount: CreationOptional<string>;
   declare status: CreationOptional<(typeof CONTRACT_STATUSES)[number]>;
@@ -38,6 +40,8 @@ export class Contract extends Model<InferAttributes<Contract>, InferCreationAttr
         start_date: { type: DataTypes.DATEONLY, allowNull: false },
         end_date: { type: DataTypes.DATEONLY, allowNull: false },
         committed_quantity: { type: DataTypes.DECIMAL(14, 3), allowNull: true },
+        monthly_min_quantity: { type: DataTypes.DECIMAL(14, 3), allowNull: true },
+        monthly_max_quantity: { type: DataTypes.DECIMAL(14, 3), allowNull: true },
         unit: { type: DataTypes.ENUM(...UNITS), allowNull: false, defaultValue: 'ton' },
         amount: { type: DataTypes.DECIMAL(14, 2), allowNull: false, defaultValue: '0' },
         status: { type: DataTypes.ENUM(...CONTRACT_STATUSES), allowNull: false, defaultValue: 'draft' },

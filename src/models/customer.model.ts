@@ -33,6 +33,10 @@ export class Customer extends Model<InferAttributes<Customer>, InferCreationAttr
   declare revenue_12m: CreationOptional<string>;
   declare last_order_on: string | null;
   declare analysed_at: Date | null;
+  declare margin_to_date: CreationOptional<string>;
+  declare expected_margin: CreationOptional<string>;
+  declare lifetime_value: CreationOptional<string>;
+  declare lifetime_value_at: Date | null;
   declare owner_id: number | null;
   declare branch_id: number;
   declare merged_into_id: number | null;
@@ -65,6 +69,10 @@ export class Customer extends Model<InferAttributes<Customer>, InferCreationAttr
         revenue_12m: { type: DataTypes.DECIMAL(14, 2), allowNull: false, defaultValue: '0' },
         last_order_on: { type: DataTypes.DATEONLY, allowNull: true },
         analysed_at: { type: DataTypes.DATE, allowNull: true },
+        margin_to_date: { type: DataTypes.DECIMAL(16, 2), allowNull: false, defaultValue: '0' },
+        expected_margin: { type: DataTypes.DECIMAL(16, 2), allowNull: false, defaultValue: '0' },
+        lifetime_value: { type: DataTypes.DECIMAL(16, 2), allowNull: false, defaultValue: '0' },
+        lifetime_value_at: { type: DataTypes.DATE, allowNull: true },
         owner_id: { type: DataTypes.INTEGER, allowNull: true },
         branch_id: { type: DataTypes.INTEGER, allowNull: false },
         merged_into_id: { type: DataTypes.INTEGER, allowNull: true },

@@ -1,17 +1,25 @@
 import type { Sequelize } from 'sequelize';
 import { Activity } from './activity.model.js';
 import { AuditLog } from './audit-log.model.js';
+import { Batch } from './batch.model.js';
+import { BatchStock } from './batch-stock.model.js';
 import { Branch } from './branch.model.js';
 import { Campaign } from './campaign.model.js';
 import { CampaignMember } from './campaign-member.model.js';
+import { CoaLine } from './coa-line.model.js';
 import { Contact } from './contact.model.js';
 import { Contract } from './contract.model.js';
+import { ContractMonthlyPlan } from './contract-monthly-plan.model.js';
 import { Customer } from './customer.model.js';
 import { CreditApproval } from './credit-approval.model.js';
 import { CustomerFeedback } from './customer-feedback.model.js';
 import { CustomerMerge } from './customer-merge.model.js';
 import { EmailMessage } from './email-message.model.js';
 import { EmailTemplate } from './email-template.model.js';
+import { FuelCard } from './fuel-card.model.js';
+import { FuelCardLimit } from './fuel-card-limit.model.js';
+import { FuelCardTopUp } from './fuel-card-top-up.model.js';
+import { FuelCardTransaction } from './fuel-card-transaction.model.js';
 import { Opportunity } from './opportunity.model.js';
 import { OpportunityStageProbability } from './opportunity-stage-probability.model.js';
 import { Payment } from './payment.model.js';
@@ -28,6 +36,7 @@ import { SalesOrder } from './sales-order.model.js';
 import { SalesOrderItem } from './sales-order-item.model.js';
 import { SalesOrderAmendment } from './sales-order-amendment.model.js';
 import { SalesTarget } from './sales-target.model.js';
+import { Shipment } from './shipment.model.js';
 import { StockLevel } from './stock-level.model.js';
 import { StockMovement } from './stock-movement.model.js';
 import { Team } from './team.model.js';
@@ -36,9 +45,10 @@ import { User } from './user.model.js';
 import { Warehouse } from './warehouse.model.js';
 
 export {
-  Activity, AuditLog, Branch, Campaign, CampaignMember, Contact, Contract, Customer, CustomerFeedback, CustomerMerge, EmailMessage,
-  EmailTemplate, Opportunity, OpportunityStageProbability, Product, ProductCategory, Role, RolePermission, SalesOrder, SalesOrderAmendment,
-  SalesOrderItem, StockLevel, StockMovement, Team, Ticket, User, Warehouse,
+  Activity, AuditLog, Batch, BatchStock, Branch, Campaign, CampaignMember, CoaLine, Contact, Contract, ContractMonthlyPlan, Customer,
+  CustomerFeedback, CustomerMerge, EmailMessage, EmailTemplate, FuelCard, FuelCardLimit, FuelCardTopUp, FuelCardTransaction, Opportunity,
+  OpportunityStageProbability, Product, ProductCategory, Role, RolePermission, SalesOrder, SalesOrderAmendment, SalesOrderItem, Shipment,
+  StockLevel, StockMovement, Team, Ticket, User, Warehouse,
 };
 // Credit control, price lists and sales targets (issue 16).
 export { CreditApproval, Payment, PriceAdjustmentLine, PriceAdjustmentNotice, PriceList, PriceListItem, PriceListVersion, SalesTarget };
@@ -49,6 +59,7 @@ export const models = [
   StockLevel, StockMovement, OpportunityStageProbability, Opportunity, Contract, SalesOrder, SalesOrderItem, SalesOrderAmendment,
   EmailTemplate, Campaign, CampaignMember, EmailMessage, Ticket, AuditLog, RolePermission, CustomerMerge,
   Payment, CreditApproval, PriceList, PriceAdjustmentNotice, PriceAdjustmentLine, PriceListVersion, PriceListItem, SalesTarget,
+  Batch, CoaLine, BatchStock, ContractMonthlyPlan, Shipment, FuelCard, FuelCardLimit, FuelCardTopUp, FuelCardTransaction,
 ] as const;
 
 export function initModels(sequelize: Sequelize): void {

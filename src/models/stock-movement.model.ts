@@ -1,4 +1,5 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import { Batch } from './batch.model.js';
 import { Product } from './product.model.js';
 import { SalesOrder } from './sales-order.model.js';
 import { User } from './user.model.js';
@@ -14,6 +15,8 @@ export class StockMovement extends Model<InferAttributes<StockMovement>, InferCr
   declare kind: (typeof STOCK_MOVEMENT_KINDS)[number];
   declare quantity: string;
   declare batch_no: string | null;
+  /** Set by PostgreSQL from batch_no (the batch record, created on the batch's first movement). */
+  declare batch_id: CreationOptional<number | null>;
   declare order_id: number | null;
   declare counterpart_warehouse_id: number | null;
   declare reference: string | null;
@@ -32,6 +35,7 @@ export class StockMovement extends Model<InferAttributes<StockMovement>, InferCr
         kind: { type: DataTypes.ENUM(...STOCK_MOVEMENT_KINDS), allowNull: false },
         quantity: { type: DataTypes.DECIMAL(14, 3), allowNull: false },
         batch_no: { type: DataTypes.STRING(40), allowNull: true },
+        batch_id: { type: DataTypes.INTEGER, allowNull: true },
         order_id: { type: DataTypes.INTEGER, allowNull: true },
         counterpart_warehouse_id: { type: DataTypes.INTEGER, allowNull: true },
         reference: { type: DataTypes.STRING(60), allowNull: true },
@@ -48,6 +52,7 @@ export class StockMovement extends Model<InferAttributes<StockMovement>, InferCr
   static associate(): void {
     StockMovement.belongsTo(Product, { foreignKey: 'product_id', as: 'product' });
     StockMovement.belongsTo(Warehouse, { foreignKey: 'warehouse_id', as: 'warehouse' });
+    StockMovement.belongsTo(Batch, { foreignKey: 'batch_id', as: 'batch' });
     StockMovement.belongsTo(SalesOrder, { foreignKey: 'order_id', as: 'order' });
     StockMovement.belongsTo(Warehouse, { foreignKey: 'counterpart_warehouse_id', as: 'counterpartWarehouse' });
     StockMovement.belongsTo(User, { foreignKey: 'performed_by_id', as: 'performedBy' });

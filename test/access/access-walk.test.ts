@@ -21,6 +21,7 @@ const RESOURCE_IDS = [
   'product_categories', 'products', 'warehouses', 'stock_levels', 'stock_movements', 'campaigns', 'campaign_members', 'email_templates',
   'email_messages', 'tickets', 'branches', 'teams', 'users', 'roles', 'audit_logs', 'opportunity_stage_probabilities',
   'payments', 'credit_approvals', 'price_lists', 'price_list_versions', 'price_list_items', 'price_adjustment_notices', 'price_adjustment_lines', 'sales_targets',
+  'contract_monthly_plans', 'shipments', 'batches', 'coa_lines', 'batch_stocks', 'fuel_cards', 'fuel_card_limits', 'fuel_card_top_ups', 'fuel_card_transactions',
 ];
 
 const ROLES: Record<string, string> = {

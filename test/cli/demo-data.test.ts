@@ -11,7 +11,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 const TABLES = [
   'branches', 'teams', 'users', 'product_categories', 'products', 'warehouses', 'stock_levels', 'stock_movements', 'customers', 'contacts',
   'opportunities', 'contracts', 'sales_orders', 'sales_order_items', 'tickets', 'customer_feedback', 'campaigns', 'campaign_members',
-  'email_templates', 'email_messages', 'activities', 'audit_logs',
+  'email_templates', 'email_messages', 'activities', 'audit_logs', 'batches', 'coa_lines', 'batch_stocks', 'shipments', 'contract_monthly_plans',
+  'fuel_cards', 'fuel_card_limits', 'fuel_card_top_ups', 'fuel_card_transactions',
 ] as const;
 
 interface LoadedDatabase {
@@ -45,7 +46,8 @@ describe('the demo company', () => {
   test('when loaded into an empty database, then every table holds a company’s worth of rows', async () => {
     expect(demo.outcome).toBe('loaded');
     const n = await counts();
-    expect(n).toMatchObject({ branches: 6, teams: 5, users: 14, product_categories: 11, products: 40, warehouses: 4, customers: 300, campaigns: 8, email_templates: 3, audit_logs: 1 });
+        // The audit log holds the first customer analysis and the first lifetime values.
+    expect(n).toMatchObject({ branches: 6, teams: 5, users: 14, product_categories: 11, products: 40, warehouses: 4, customers: 300, campaigns: 8, email_templates: 3, audit_logs: 2 });
     const ranges: Partial<Record<(typeof TABLES)[number], [number, number]>> = {
       contacts: [300, 900], sales_orders: [2500, 4000], opportunities: [110, 130], contracts: [35, 45], tickets: [140, 160],
       customer_feedback: [90, 110], activities: [1400, 1600], stock_levels: [60, 160],
@@ -94,6 +96,66 @@ describe('the demo company', () => {
     expect(Number(transfers.out)).toBeGreaterThan(0);
     expect(transfers.in).toBe(transfers.out);
     expect(Number(transfers.adjustments)).toBeGreaterThan(0);
+  });
+
+  test('every batch holds what its movements add up to, every shipment movement has its transport document, and certificates judge their batches', async () => {
+    expect(await count(`
+      SELECT 1 FROM batch_stocks s
+      FULL JOIN (SELECT batch_id, warehouse_id, sum(quantity) AS total FROM stock_movements WHERE batch_id IS NOT NULL GROUP BY 1, 2) m USING (batch_id, warehouse_id)
+      WHERE s.on_hand IS DISTINCT FROM m.total`)).toBe(0);
+    // On hand is the batches' stock plus whatever the ledger holds without a batch.
+    expect(await count(`
+      SELECT 1 FROM stock_levels l
+      LEFT JOIN (SELECT b.product_id, s.warehouse_id, sum(s.on_hand) AS batched FROM batch_stocks s JOIN batches b ON b.id = s.batch_id GROUP BY 1, 2) s USING (product_id, warehouse_id)
+      LEFT JOIN (SELECT product_id, warehouse_id, sum(quantity) AS unbatched FROM stock_movements WHERE batch_id IS NULL GROUP BY 1, 2) u USING (product_id, warehouse_id)
+      WHERE l.on_hand <> coalesce(s.batched, 0) + coalesce(u.unbatched, 0)`)).toBe(0);
+    expect(await count(`
+      SELECT 1 FROM stock_movements m FULL JOIN shipments s ON s.stock_movement_id = m.id
+      WHERE (m.kind = 'shipment' OR s.id IS NOT NULL) AND (s.id IS NULL OR m.id IS NULL OR s.loaded_quantity <> -m.quantity OR s.order_id <> m.order_id OR s.batch_id IS DISTINCT FROM m.batch_id)`)).toBe(0);
+    expect(await count(`SELECT 1 FROM shipments WHERE status = 'received' AND loss_within_tolerance`)).toBeGreaterThan(100);
+    expect(await count(`SELECT 1 FROM shipments WHERE status = 'received' AND NOT loss_within_tolerance`)).toBeGreaterThan(5);
+    expect(await count(`SELECT 1 FROM shipments WHERE status = 'in_transit'`)).toBeGreaterThan(0);
+    const statuses = await rows<{ quality_status: string }>('SELECT DISTINCT quality_status FROM batches ORDER BY 1');
+    expect(statuses.map((row) => row.quality_status)).toEqual(['failed', 'passed', 'pending']);
+    expect(await count(`SELECT 1 FROM batches b WHERE quality_status = 'passed' AND plant IS NULL`)).toBe(0);
+    // Some complaints are about a batch whose certificate shows it out of spec.
+    expect(await count(`SELECT 1 FROM tickets t JOIN batches b ON b.product_id = t.product_id AND b.batch_no = t.batch_no WHERE t.kind = 'quality_complaint' AND b.quality_status = 'failed'`)).toBeGreaterThan(0);
+  });
+
+  test('term contracts carry their monthly band and a plan for every month; some months fell short of the minimum', async () => {
+    expect(await count(`SELECT 1 FROM contracts c JOIN products p ON p.id = c.product_id WHERE p.unit = 'ton' AND c.monthly_min_quantity IS NULL`)).toBe(0);
+    expect(await count(`
+      SELECT 1 FROM contracts c
+       WHERE c.monthly_min_quantity IS NOT NULL
+         AND (SELECT count(*) FROM contract_monthly_plans p WHERE p.contract_id = c.id) <> (extract(year FROM age(c.end_date + 1, c.start_date)) * 12 + extract(month FROM age(c.end_date + 1, c.start_date)))`)).toBe(0);
+    expect(await count(`
+      SELECT 1 FROM contract_monthly_plans p JOIN contracts c ON c.id = p.contract_id
+       WHERE p.month < date_trunc('month', current_date)
+         AND coalesce((SELECT -sum(m.quantity) FROM stock_movements m JOIN sales_orders o ON o.id = m.order_id
+                        WHERE o.contract_id = c.id AND m.product_id = c.product_id AND m.kind = 'shipment'
+                          AND date_trunc('month', m.occurred_at AT TIME ZONE 'Asia/Shanghai') = p.month), 0) < p.min_quantity`)).toBeGreaterThan(0);
+  });
+
+  test('fleet fuel cards: every balance is its top-ups less its fuellings, no fuelling passed a limit, and some fleets drifted away', async () => {
+    expect(await count('SELECT 1 FROM fuel_cards WHERE kind = \'master\'')).toBeGreaterThan(10);
+    expect(await count(`
+      SELECT 1 FROM fuel_cards c WHERE kind = 'master' AND balance <>
+        coalesce((SELECT sum(amount) FROM fuel_card_top_ups u WHERE u.card_id = c.id), 0) - coalesce((SELECT sum(amount) FROM fuel_card_transactions t WHERE t.master_card_id = c.id), 0)`)).toBe(0);
+    expect(await count(`
+      SELECT 1 FROM (SELECT card_id, product_id, business_day, sum(liters) AS liters FROM fuel_card_transactions GROUP BY 1, 2, 3) d
+      JOIN fuel_card_limits l ON l.card_id = d.card_id AND l.product_id = d.product_id WHERE d.liters > l.daily_liters`)).toBe(0);
+    expect(await count(`
+      SELECT 1 FROM fuel_card_transactions t WHERE EXISTS (SELECT 1 FROM fuel_card_limits l WHERE l.card_id = t.card_id)
+         AND NOT EXISTS (SELECT 1 FROM fuel_card_limits l WHERE l.card_id = t.card_id AND l.product_id = t.product_id)`)).toBe(0);
+    expect(await count(`SELECT 1 FROM fuel_card_transactions t JOIN branches b ON b.id = t.station_id WHERE b.kind <> 'gas_station'`)).toBe(0);
+    expect(await count(`
+      SELECT 1 FROM (SELECT customer_id, max(business_day) AS last FROM fuel_card_transactions GROUP BY 1) f WHERE f.last < current_date - 90`)).toBeGreaterThan(0);
+  });
+
+  test('every customer carries a lifetime value: margin to date plus expected margin, none expected of a churned one', async () => {
+    expect(await count('SELECT 1 FROM customers WHERE lifetime_value_at IS NULL AND merged_into_id IS NULL')).toBe(0);
+    expect(await count(`SELECT 1 FROM customers WHERE status IN ('churned', 'prospect') AND expected_margin <> 0`)).toBe(0);
+    expect(await count(`SELECT 1 FROM customers WHERE status = 'active' AND expected_margin > 0`)).toBeGreaterThan(50);
   });
 
   test('the pipeline and the service desk show every stage, kind, priority and status', async () => {

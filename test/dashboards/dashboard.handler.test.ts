@@ -207,8 +207,11 @@ describe('the dashboard API', () => {
     return range;
   }
 
-  /** Everything the page shows, recomputed here; credit and targets in test/dashboards/credit-and-targets.test.ts. */
-  async function independently(who: Who, range: Range, branchId: number | null): Promise<Omit<DashboardData, 'filters' | 'today' | 'scope' | CreditAndTargets>> {
+  /**
+   * Everything the page shows, recomputed here; credit and targets in test/dashboards/credit-and-targets.test.ts,
+   * the petroleum figures in petroleum-figures.test.ts.
+   */
+  async function independently(who: Who, range: Range, branchId: number | null): Promise<Omit<DashboardData, 'filters' | 'today' | 'scope' | 'petroleum' | CreditAndTargets>> {
     const scope = SCOPE[who];
     const branch = branchId === null ? 'true' : `branch_id = ${branchId}`;
     const memberBranch = branchId === null ? 'true' : `EXISTS (SELECT 1 FROM customers bc WHERE bc.id = customer_id AND bc.branch_id = ${branchId})`;
@@ -419,7 +422,7 @@ describe('the dashboard API', () => {
     expect(data.today).toBe(today);
     expect(data.filters).toEqual({ period: query.period, ...range, branchId: null });
     expect(data.scope).toBe({ admin: 'all', manager: 'branch', rep: 'own' }[who]);
-    const { filters: _filters, today: _today, scope: _scope, receivablesAging: _aging, creditWatch: _watch, targets: _targets, ...figures } = data;
+    const { filters: _filters, today: _today, scope: _scope, receivablesAging: _aging, creditWatch: _watch, targets: _targets, petroleum: _petroleum, ...figures } = data;
     expect(figures).toEqual(await independently(who, range, null));
   });
 
@@ -429,7 +432,7 @@ describe('the dashboard API', () => {
     for (const [who, branch] of [['admin', ids.TGS], ['manager', ids.TGS], ['admin', ids['GS-NJ01']], ['rep', ids.TEC]] as const) {
       const data = await dashboard(who, { period: 'custom', from, to, branch });
       expect(data.filters).toEqual({ period: 'custom', from, to, branchId: branch });
-      const { filters: _filters, today: _today, scope: _scope, receivablesAging: _aging, creditWatch: _watch, targets: _targets, ...figures } = data;
+      const { filters: _filters, today: _today, scope: _scope, receivablesAging: _aging, creditWatch: _watch, targets: _targets, petroleum: _petroleum, ...figures } = data;
       expect(figures).toEqual(await independently(who, { from, to }, branch));
     }
     // Our outlet's only revenue in the range: the closed order five months ago, 4 drums × 1234.56 less 3.5 %.

@@ -52,9 +52,11 @@ describe('the statistics dashboard in a browser', () => {
   test('when a manager opens the dashboard, then every chart draws, in Chinese, and fits a laptop screen', async () => {
     await page.goto(new URL('/admin', running.url).toString());
     const charts = await waitForDrawnCharts();
-    // Fourteen panels (thirteen charts and the credit watch list), and with this branch's rows no chart is empty.
-    expect(charts).toBe(13);
-    await expect(page.locator('[data-chart-panel]').count()).resolves.toBe(14);
+    // Eighteen panels (seventeen charts and the credit watch list: the sales charts, targets, aging,
+    // and the petroleum four of term contracts, lifetime value, gas stations and shipments), and with
+    // this branch's rows none of the charts is empty.
+    expect(charts).toBe(17);
+    await expect(page.locator('[data-chart-panel]').count()).resolves.toBe(18);
     for (const title of ['月度销售额（按产品大类）', '客户价值前 10 名（销售额）', '销售漏斗（商机数与加权金额）', '各分公司/网点客户流失率', '营销活动转化']) {
       await expect(page.getByText(title, { exact: true }).count()).resolves.toBe(1);
     }

@@ -82,7 +82,7 @@ describe("a record's page lists its related records through the list API", () =>
     expect(shown.body.record.title).toBe((customer).name);
     const show = shown.body.record.recordActions.find((action: { name: string }) => action.name === 'show');
     expect(show.component).toBe('RelatedListsShow');
-    expect(show.custom.relatedLists.map((list: RelatedList) => list.label)).toEqual(['relatedContacts', 'recentOrders', 'openOpportunities', 'relatedTickets', 'activityTimeline']);
+    expect(show.custom.relatedLists.map((list: RelatedList) => list.label)).toEqual(['relatedContacts', 'recentOrders', 'openOpportunities', 'relatedTickets', 'customerFuelCards', 'activityTimeline']);
   });
 
   test("an order's page lists exactly its lines, with the product's name, and its total", async () => {

@@ -108,17 +108,18 @@ describe('service, analysis and marketing actions over the AdminJS API', () => {
       expect([done.id, onTime.id]).not.toContain(Number(list.body.records[0].id));
     });
 
-    test('the batch trace of a quality complaint lists the customers who received the batch', async () => {
+    test('the batch trace of a quality complaint shows the batch and lists the customers who received it', async () => {
       const product = await createProduct();
       const warehouse = await createWarehouse();
       const buyer = await createCustomer({ name: '嘉兴化纤' });
       const order = await createOrder(buyer, warehouse, [{ productId: product.id, quantity: '10.000', unitPrice: '8000.00' }], { status: 'shipped' });
+      await StockMovement.create({ product_id: product.id, warehouse_id: warehouse.id, kind: 'receipt', quantity: '30.000', batch_no: 'HTTP-B1' });
       await StockMovement.create({ product_id: product.id, warehouse_id: warehouse.id, kind: 'shipment', quantity: '-10.000', batch_no: 'HTTP-B1', order_id: order.id });
       const ticket = await Ticket.create({ subject: '熔指偏高', kind: 'quality_complaint', customer_id: buyer.id, branch_id: buyer.branch_id, product_id: product.id, batch_no: 'HTTP-B1', order_id: order.id });
 
       const traced = await admin.get(`/admin/api/resources/tickets/records/${ticket.id}/traceBatch`);
-      expect(traced.body.table.summary).toEqual({ message: 'batchTraced', options: { batchNo: 'HTTP-B1', customers: 1 } });
-      expect(traced.body.table.rows).toEqual([expect.objectContaining({ customer_id: buyer.id, customer_name: '嘉兴化纤', order_nos: [order.order_no], quantity: '10.000' })]);
+      expect(traced.body.trace.batch).toMatchObject({ batch_no: 'HTTP-B1', product_id: product.id, quality_status: 'pending', lines: [] });
+      expect(traced.body.trace.recipients).toEqual([expect.objectContaining({ customer_id: buyer.id, customer_name: '嘉兴化纤', order_nos: [order.order_no], quantity: '10.000' })]);
     });
   });
 

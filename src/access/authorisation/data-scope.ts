@@ -17,6 +17,9 @@ export interface DataScope {
   rowsOf(table: string, idColumn: string): string;
 }
 
+/** What a report that reads other rows needs of its caller: only which rows they reach. */
+export type ReadScope = Pick<DataScope, 'rowsOf'>;
+
 /** The nightly analysis, the demo loader: every row, on the system's behalf. */
 export const SYSTEM_SCOPE: DataScope = Object.freeze({ actor: SYSTEM_ACTOR, rowsOf: () => 'TRUE' });
 

@@ -36,10 +36,17 @@ const WRITE = [...READ, 'new', 'edit', 'export'];
 const FULL = [...WRITE, 'delete', 'bulkDelete', 'import'];
 const COST = ['cost_price'];
 
-const CUSTOMER_SIDE = ['customers', 'contacts', 'activities', 'customer_feedback', 'opportunities', 'contracts', 'sales_orders', 'sales_order_items'];
+const CUSTOMER_SIDE = [
+  'customers', 'contacts', 'activities', 'customer_feedback', 'opportunities', 'contracts', 'contract_monthly_plans', 'sales_orders', 'sales_order_items',
+];
 /** Set by administrators only; the sales side reads what its probabilities come from. */
 const STAGE_PROBABILITIES = 'opportunity_stage_probabilities';
 const CATALOGUE = ['product_categories', 'products', 'warehouses', 'stock_levels', 'stock_movements'];
+/** Batches with their certificates and stock: reference data like the catalogue, traced by quality. */
+const QUALITY = ['batches', 'coa_lines', 'batch_stocks'];
+const FUEL_CARDS = ['fuel_cards', 'fuel_card_limits', 'fuel_card_top_ups', 'fuel_card_transactions'];
+/** Customer lifetime value is computed from margins, so it is as confidential as a cost price. */
+const MARGINS = ['margin_to_date', 'expected_margin', 'lifetime_value'];
 const MARKETING = ['campaigns', 'campaign_members', 'email_templates', 'email_messages'];
 const ORGANISATION = ['branches', 'teams', 'users'];
 const CREDIT = ['payments', 'credit_approvals'];
@@ -65,6 +72,9 @@ const POLICY: Record<string, Record<string, Grant>> = {
     sales_targets: { actions: FULL, scope: 'branch' },
     ...grant(PRICING, { actions: READ_EXPORT, custom: ['reachedCustomers'] }),
     ...grant(CATALOGUE, { actions: READ_EXPORT, custom: ['lowStock'] }),
+    ...grant(QUALITY, { actions: READ_EXPORT, custom: ['traceRecipients'] }),
+    shipments: { actions: READ_EXPORT, custom: 'all', scope: 'branch' },
+    ...grant(FUEL_CARDS, { actions: FULL, custom: 'all', scope: 'branch' }),
     tickets: { actions: WRITE, custom: ['overdue', 'traceBatch'], scope: 'branch' },
     ...grant(MARKETING, { actions: READ, scope: 'branch' }),
     ...grant(['branches', 'teams'], { actions: READ }),
@@ -72,8 +82,8 @@ const POLICY: Record<string, Record<string, Grant>> = {
     dashboard: { actions: ['show'] },
   },
   sales_rep: {
-    customers: { actions: [...WRITE, 'delete'], custom: ['sendEmail', ...CREDIT_VIEWS], scope: 'own' },
-    ...grant(['opportunities', 'contracts'], { actions: WRITE, custom: 'all', scope: 'own' }),
+    customers: { actions: [...WRITE, 'delete'], custom: ['sendEmail', ...CREDIT_VIEWS], scope: 'own', hidden: MARGINS },
+    ...grant(['opportunities', 'contracts', 'contract_monthly_plans'], { actions: WRITE, custom: 'all', scope: 'own' }),
     ...grant(['contacts', 'activities', 'customer_feedback'], { actions: [...WRITE, 'delete'], custom: 'all', scope: 'own' }),
     // A representative at an outlet confirms and ships their own orders; the warehouse delivers.
     sales_orders: { actions: WRITE, custom: ['confirm', 'ship', 'cancel', 'amend', 'requestCreditApproval'], scope: 'own' },
@@ -84,7 +94,14 @@ const POLICY: Record<string, Record<string, Grant>> = {
     [STAGE_PROBABILITIES]: { actions: READ },
     sales_order_items: { actions: [...WRITE, 'delete'], scope: 'own' },
     ...grant(CATALOGUE, { actions: READ, custom: ['lowStock'], hidden: COST }),
-    tickets: { actions: [...READ, 'new'], custom: ['overdue'], scope: 'own' },
+    ...grant(QUALITY, { actions: READ, custom: ['traceRecipients'] }),
+    // A representative confirms with the customer what arrived, and names a pickup's truck.
+    shipments: { actions: READ, custom: 'all', scope: 'own' },
+    // The gas-station account manager issues fleets' cards, tops them up and records fuellings.
+    ...grant(['fuel_cards', 'fuel_card_limits'], { actions: [...WRITE, 'delete'], custom: 'all', scope: 'own' }),
+    ...grant(['fuel_card_top_ups', 'fuel_card_transactions'], { actions: READ, custom: 'all', scope: 'own' }),
+    // A complaint's batch is traced to the representative's own customers only: those they must call.
+    tickets: { actions: [...READ, 'new'], custom: ['overdue', 'traceBatch'], scope: 'own' },
     campaign_members: { actions: READ, custom: 'all', scope: 'own' },
     ...grant(['branches', 'teams'], { actions: READ }),
     users: { actions: READ, custom: ['changeOwnPassword'], scope: 'team' },
@@ -93,7 +110,8 @@ const POLICY: Record<string, Record<string, Grant>> = {
   service_agent: {
     tickets: { actions: FULL, custom: 'all' },
     customer_feedback: { actions: FULL, custom: 'all' },
-    ...grant(['customers', 'contacts', 'sales_orders', 'sales_order_items'], { actions: READ }),
+    ...grant(['customers', 'contacts', 'sales_orders', 'sales_order_items', 'shipments'], { actions: READ }),
+    ...grant(QUALITY, { actions: READ_EXPORT, custom: ['traceRecipients'] }),
     activities: { actions: [...WRITE, 'delete'], custom: 'all', scope: 'own' },
     ...grant(CATALOGUE, { actions: READ, hidden: COST }),
     ...grant(['branches', 'teams'], { actions: READ }),
@@ -102,6 +120,8 @@ const POLICY: Record<string, Record<string, Grant>> = {
   },
   warehouse_clerk: {
     ...grant(CATALOGUE, { actions: FULL, custom: 'all' }),
+    ...grant(QUALITY, { actions: FULL, custom: 'all' }),
+    shipments: { actions: READ_EXPORT, custom: 'all' },
     sales_orders: { actions: READ, custom: ['ship', 'deliver'] },
     sales_order_items: { actions: READ },
     customers: { actions: READ },
@@ -135,11 +155,14 @@ const POLICY: Record<string, Record<string, Grant>> = {
     dashboard: { actions: ['show'] },
   },
   readonly_manager: {
-    ...grant([...CUSTOMER_SIDE, STAGE_PROBABILITIES, ...CATALOGUE, ...MARKETING, ...ORGANISATION, ...CREDIT, ...PRICING, 'sales_targets', 'tickets', 'roles', 'audit_logs'], { actions: READ_EXPORT }),
+    ...grant([...CUSTOMER_SIDE, STAGE_PROBABILITIES, ...CATALOGUE, ...QUALITY, ...MARKETING, ...FUEL_CARDS, ...ORGANISATION, ...CREDIT, ...PRICING, 'sales_targets', 'shipments', 'tickets', 'roles', 'audit_logs'], { actions: READ_EXPORT }),
     // Read-only workflow views: lists and reports that change nothing (and their own tasks).
-    customers: { actions: READ_EXPORT, custom: ['churnByBranch', ...CREDIT_VIEWS] },
+    customers: { actions: READ_EXPORT, custom: ['churnByBranch', 'lifetimeValueByStation', ...CREDIT_VIEWS] },
     payments: { actions: READ_EXPORT, custom: AGING },
     price_adjustment_notices: { actions: READ_EXPORT, custom: ['reachedCustomers'] },
+    contracts: { actions: READ_EXPORT, custom: ['liftingProgress', 'liftingOverview'] },
+    batches: { actions: READ_EXPORT, custom: ['traceRecipients'] },
+    fuel_card_transactions: { actions: READ_EXPORT, custom: ['stationChurn'] },
     activities: { actions: READ_EXPORT, custom: ['myOpenTasks', 'markTaskDone'] },
     stock_levels: { actions: READ_EXPORT, custom: ['lowStock'] },
     tickets: { actions: READ_EXPORT, custom: ['overdue', 'traceBatch'] },

@@ -42,6 +42,13 @@ const RULES: Record<string, ScopedCondition> = {
   email_messages: underCustomer,
   sales_order_items: underOrder,
   sales_order_amendments: underOrder,
+  shipments: underOrder,
+  contract_monthly_plans: (scope, who) => `contract_id IN (SELECT id FROM contracts WHERE ${ownedWithBranch(scope, who)})`,
+  // A fleet's fuel cards, their top-ups and fuellings follow the customer.
+  fuel_cards: underCustomer,
+  fuel_card_top_ups: underCustomer,
+  fuel_card_transactions: underCustomer,
+  fuel_card_limits: (scope, who) => `card_id IN (SELECT id FROM fuel_cards WHERE ${underCustomer(scope, who)})`,
   // Money and credit follow the order they are about; a request carries its order's owner and branch.
   payments: underOrder,
   credit_approvals: ownedWithBranch,
@@ -81,7 +88,11 @@ const RULES: Record<string, ScopedCondition> = {
 };
 
 /** Reference data that belongs to nobody: whoever may list it sees all of it, whatever the scope says. */
-const WHOLE_TABLES: ReadonlySet<string> = new Set(['branches', 'roles', 'product_categories', 'products', 'stock_levels', 'email_templates', 'opportunity_stage_probabilities']);
+const WHOLE_TABLES: ReadonlySet<string> = new Set(['branches', 'roles', 'product_categories', 'products', 'stock_levels', 'email_templates', 'opportunity_stage_probabilities',
+  // Prices are the company's, not a person's; batches and their certificates are traced across customers.
+  'price_lists', 'price_list_versions', 'price_list_items', 'price_adjustment_notices', 'price_adjustment_lines',
+  'batches', 'coa_lines', 'batch_stocks',
+]);
 
 /** Columns that make a row somebody's: a table with one of them must have a rule above. */
 export const OWNERSHIP_COLUMNS = ['owner_id', 'branch_id', 'customer_id', 'assignee_id', 'user_id', 'order_id', 'performed_by_id'] as const;

@@ -5,10 +5,14 @@ import { SYSTEM_SCOPE } from '../../access/authorisation/data-scope.js';
 import { loadActivities } from './activities.js';
 import { loadCatalogue } from './catalogue.js';
 import { loadCreditApprovals } from './credit-approvals.js';
+import { recomputeLifetimeValues } from '../../domain/analysis/recompute-lifetime-value.js';
+import { loadCertificates } from './certificates.js';
 import { DemoClock } from './clock.js';
+import { loadContractPlans } from './contract-plans.js';
 import { generateContracts, loadContracts } from './contracts.js';
 import { generateCustomers, loadCustomers } from './customers.js';
 import { loadFeedback } from './feedback.js';
+import { loadFuelCards } from './fuel-cards.js';
 import { loadOrders } from './load-orders.js';
 import { loadMarketing, type CustomerStanding } from './marketing.js';
 import { generateOpportunities, loadOpportunities } from './opportunities.js';
@@ -19,6 +23,7 @@ import { loadPriceLists } from './price-lists.js';
 import { DemoRandom } from './random.js';
 import { loadSalesTargets } from './sales-targets.js';
 import { loadStock } from './stock.js';
+import { loadShipments } from './shipments.js';
 import { simulateStock } from './stock-simulation.js';
 import { generateTickets, loadTickets } from './tickets.js';
 import { loadWarehouses } from './warehouses.js';
@@ -29,6 +34,8 @@ export { DEMO_PASSWORD, DEMO_USERS } from './organisation.js';
 const DEMO_SEED = 20_260_601;
 /** Credit, prices and targets draw from a sequence of their own, so adding them left everything above unchanged. */
 const CREDIT_AND_PRICES_SEED = 20_260_616;
+/** Batches' certificates, shipments, lifting plans and fuel cards draw from their own seed, so the rest stays the same row for row. */
+const PETROLEUM_SEED = 20_260_616;
 
 /**
  * Loads the demo company in one transaction: all of it or nothing. The head office's code marks a
@@ -77,6 +84,17 @@ async function loadCompany(sequelize: Sequelize, transaction: Transaction, rando
   await loadPriceLists(sequelize, transaction, money, clock, customers, user('marketing@petrocrm.cn'));
   await loadSalesTargets(sequelize, transaction, money, clock);
   await loadCreditApprovals(sequelize, transaction, clock, organisation);
+
+  // The tables were filled inside this transaction, where PostgreSQL has no statistics of them yet:
+  // without these, the joins below are planned for empty tables and take seconds instead of moments.
+  await sequelize.query('ANALYZE customers, sales_orders, sales_order_items, stock_movements, batches, tickets', { transaction });
+  const depth = new DemoRandom(PETROLEUM_SEED);
+  await loadCertificates(sequelize, transaction, depth, clock, products);
+  await loadShipments(sequelize, transaction, depth, clock, products, user('warehouse@petrocrm.cn'));
+  await loadContractPlans(transaction, depth, contracts);
+  await loadFuelCards(transaction, depth, clock, organisation, customers, standing, products);
+  // Lifetime values follow the churn states the analysis above set.
+  await recomputeLifetimeValues({ asOf: clock.now, transaction, scope: SYSTEM_SCOPE });
 }
 
 async function customerStanding(sequelize: Sequelize, transaction: Transaction): Promise<Map<number, CustomerStanding>> {

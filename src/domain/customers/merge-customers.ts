@@ -10,6 +10,8 @@ import { BusinessRuleError } from '../../errors/business-rule-error.js';
  */
 export const CUSTOMER_CHILD_TABLES = [
   'contacts', 'opportunities', 'contracts', 'sales_orders', 'tickets', 'activities', 'customer_feedback', 'campaign_members', 'email_messages',
+  // Their top-ups and fuellings follow the cards (ON UPDATE CASCADE).
+  'fuel_cards',
 ] as const;
 
 export type MergeCounts = Record<(typeof CUSTOMER_CHILD_TABLES)[number], number> & {
@@ -25,7 +27,8 @@ const STATUS_ORDER = `CASE status WHEN 'targeted' THEN 0 WHEN 'queued' THEN 1 WH
 
 /**
  * Merges a duplicate customer into the survivor in one transaction: contacts, orders, opportunities,
- * contracts, tickets, activities, feedback, campaign memberships and e-mails move over; details the
+ * contracts, tickets, activities, feedback, campaign memberships, e-mails and fleet fuel cards (their
+ * top-ups and fuellings with them) move over; details the
  * survivor lacks are copied. The duplicate is kept, marked churned with merged_into_id, not deleted:
  * its code is what the ERP, old exports and the audit log know, and the pointer keeps those
  * references resolvable (and a mistaken merge traceable). Where both were in one campaign, the

@@ -23,7 +23,7 @@ export const analysisMessages: AreaMessages = {
     customerAlreadyMerged: '客户 {{customer}} 已经合并到其他客户',
     mergeIntoMergedCustomer: '客户 {{customer}} 本身已合并到其他客户，请合并到保留的客户',
     customerNotFound: '找不到客户 {{id}}',
-    customersMerged: '已将 {{duplicate}} 合并到本客户：联系人 {{contacts}}、订单 {{sales_orders}}、商机 {{opportunities}}、合同 {{contracts}}、工单 {{tickets}}、联系记录 {{activities}}、反馈 {{customer_feedback}}、活动成员 {{campaign_members}}（重复的 {{campaign_members_folded}} 个已并入）、邮件 {{email_messages}}',
+    customersMerged: '已将 {{duplicate}} 合并到本客户：联系人 {{contacts}}、订单 {{sales_orders}}、商机 {{opportunities}}、合同 {{contracts}}、工单 {{tickets}}、联系记录 {{activities}}、反馈 {{customer_feedback}}、活动成员 {{campaign_members}}（重复的 {{campaign_members_folded}} 个已并入）、邮件 {{email_messages}}、加油卡 {{fuel_cards}}',
   },
   en: {
     recomputeAnalysisIntro: "Recompute every customer's grade (ABC), RFM scores and churn status from the last 12 months' sales. This also runs by itself every day.",
@@ -46,6 +46,6 @@ export const analysisMessages: AreaMessages = {
     customerAlreadyMerged: 'Customer {{customer}} has already been merged into another',
     mergeIntoMergedCustomer: 'Customer {{customer}} was itself merged into another; merge into the one that was kept',
     customerNotFound: 'Customer {{id}} was not found',
-    customersMerged: 'Merged {{duplicate}} into this customer: contacts {{contacts}}, orders {{sales_orders}}, opportunities {{opportunities}}, contracts {{contracts}}, tickets {{tickets}}, activities {{activities}}, feedback {{customer_feedback}}, campaign memberships {{campaign_members}} ({{campaign_members_folded}} duplicates folded in), e-mails {{email_messages}}',
+    customersMerged: 'Merged {{duplicate}} into this customer: contacts {{contacts}}, orders {{sales_orders}}, opportunities {{opportunities}}, contracts {{contracts}}, tickets {{tickets}}, activities {{activities}}, feedback {{customer_feedback}}, campaign memberships {{campaign_members}} ({{campaign_members_folded}} duplicates folded in), e-mails {{email_messages}}, fuel cards {{fuel_cards}}',
   },
 };

@@ -6,6 +6,10 @@ import { importDuplicatesMessages } from './import-duplicates.js';
 import { marketingMessages } from './marketing.js';
 import { orderChangesMessages } from './order-changes.js';
 import { requestMessages } from './requests.js';
+import { contractsMessages } from './contracts.js';
+import { fuelCardsMessages } from './fuel-cards.js';
+import { lifetimeValueMessages } from './lifetime-value.js';
+import { qualityMessages } from './quality.js';
 import { salesMessages } from './sales.js';
 import { serviceMessages } from './service.js';
 import { stateRulesMessages } from './state-rules.js';
@@ -23,7 +27,7 @@ import { auditMessages } from './audit.js';
  * unique across areas.
  */
 const areas: AreaMessages[] = [
-  accessMessages, analysisMessages, importDuplicatesMessages, marketingMessages, orderChangesMessages, requestMessages, salesMessages, serviceMessages, stateRulesMessages, tasksMessages, transferMessages, layoutMessages, matrixEditingMessages, auditMessages, creditMessages, pricingMessages, targetsMessages,
+  accessMessages, analysisMessages, importDuplicatesMessages, marketingMessages, orderChangesMessages, requestMessages, salesMessages, serviceMessages, stateRulesMessages, tasksMessages, transferMessages, layoutMessages, matrixEditingMessages, auditMessages, creditMessages, pricingMessages, targetsMessages, contractsMessages, fuelCardsMessages, lifetimeValueMessages, qualityMessages,
 ];
 
 export function messagesFor(language: keyof AreaMessages): Record<string, string> {

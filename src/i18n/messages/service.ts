@@ -25,7 +25,7 @@ export const serviceMessages: AreaMessages = {
     ticketResolved: '工单 {{ticketNo}} 已解决',
     ticketClosed: '工单 {{ticketNo}} 已关闭，客户满意度 {{satisfaction}} 分',
     ticketReopened: '工单 {{ticketNo}} 已重新打开，处理时限重新计算',
-    batchTraced: '批号 {{batchNo}} 共发往 {{customers}} 个客户',
+    batchTraced: '批号 {{batchNo}} 共发往 {{customers}} 个客户, 合计 {{tons}}',
     batchNotShipped: '批号 {{batchNo}} 没有发货记录',
 
     assignTicketIntro: '把工单 {{title}} 分派给一位客服专员。',
@@ -83,7 +83,7 @@ export const serviceMessages: AreaMessages = {
     ticketResolved: 'Ticket {{ticketNo}} resolved',
     ticketClosed: 'Ticket {{ticketNo}} closed with satisfaction {{satisfaction}}',
     ticketReopened: 'Ticket {{ticketNo}} reopened; its SLA runs again from now',
-    batchTraced: 'Batch {{batchNo}} went to {{customers}} customers',
+    batchTraced: 'Batch {{batchNo}} went to {{customers}} customers, {{tons}} in all',
     batchNotShipped: 'Batch {{batchNo}} has not been shipped to anyone',
 
     assignTicketIntro: 'Assign ticket {{title}} to a service agent.',

@@ -8,6 +8,7 @@ import { demoUser } from '../../support/fixtures.js';
 const WORKFLOW_TABLES = [
   'sales_orders', 'sales_order_items', 'stock_levels', 'stock_movements', 'opportunities', 'activities', 'audit_logs',
   'payments', 'credit_approvals', 'price_list_versions', 'price_list_items', 'price_adjustment_notices',
+  'batches', 'batch_stocks', 'shipments', 'contract_monthly_plans', 'fuel_cards', 'fuel_card_top_ups', 'fuel_card_transactions',
 ] as const;
 
 /** Who performs the steps in a test: a demo employee, as the audit log will name them. */
