@@ -84,6 +84,11 @@ export const salesOrderActions: NonNullable<ResourceOptions['actions']> = {
     ...recordWorkflow({
       icon: 'Edit3',
       intro: 'amendOrderIntro',
+      // Drawn by AmendOrder; declared so the access gate lets exactly these through (the lines as one JSON text).
+      fields: [
+        { name: 'reason', label: 'amendReason', type: 'textarea', required: true },
+        { name: 'lines', label: 'amendLines', type: 'text', required: true },
+      ],
       isVisible: whenStatus('confirmed'),
       fieldErrorType: 'businessRule',
       run: async (orderId, { payload, actor }) => {

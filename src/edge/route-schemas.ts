@@ -13,6 +13,8 @@ import { allowsRange, choice, filterValueProblem, isDay, refuse, single, wholeNu
 /** What the edge knows of a resource's fields: every property AdminJS shows, and each column's shape. */
 export interface ResourceFields {
   properties: ReadonlySet<string>;
+  /** Filters that are no column (the search box, a figure's definition): each reads its own value, and a value it cannot read matches no row. */
+  named: ReadonlySet<string>;
   columns: ReadonlyMap<string, ColumnShape>;
   isKey(id: string): boolean;
 }
@@ -82,6 +84,7 @@ function checkFilter(fields: ResourceFields, param: string, value: string, ctx: 
   const path = param.slice('filters.'.length);
   const range = RANGE.exec(path);
   const name = range?.[1] ?? ONE_OF.exec(path)?.[1] ?? path;
+  if (fields.named.has(name) && !fields.columns.has(name)) return;
   if (!isField(fields, name)) return void refuse(ctx, 'requestUnknownField', { param });
   const shape = fields.columns.get(name);
   if (range && !allowsRange(shape)) return void refuse(ctx, 'requestNoRangeOnField', { param });

@@ -2,7 +2,8 @@ import type { Request, RequestHandler, Response } from 'express';
 import type AdminJS from 'adminjs';
 import type { BaseResource } from 'adminjs';
 import type { z } from 'zod';
-import { CrmResource } from '../db/crm-resource.js';
+import { listFiltersOf } from '../db/list-filters.js';
+import { CrmResource, SEARCH_FILTER } from '../db/crm-resource.js';
 import { matchAdminRoute, type AdminRoute, type RouteMethod } from './admin-routes.js';
 import { MAX_TEXT, single } from './parameter-rules.js';
 import { actionPayload, readActionBody } from './request-body.js';
@@ -179,6 +180,8 @@ function resourceSchemasCache(): (resource: BaseResource) => ResourceSchemas {
       const crm = resource instanceof CrmResource ? resource : undefined;
       const fields: ResourceFields = {
         properties: new Set(Object.keys(resource.decorate().properties)),
+        // A list also filters on the search box and what the domain registered (a figure's definition).
+        named: new Set(crm ? [SEARCH_FILTER, ...Object.keys(listFiltersOf(resource.id()).virtual ?? {})] : []),
         columns: crm?.columnShapes() ?? new Map(),
         isKey: (id) => (crm ? crm.isKey(id) : id.length > 0 && id.length <= MAX_TEXT),
       };

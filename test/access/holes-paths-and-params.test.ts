@@ -30,7 +30,7 @@ describe('paths and parameters the matrix did not see', () => {
     await database.drop();
   });
 
-  test('when a representative filters or sorts cost prices through another spelling of the path, then 403 every time', async () => {
+  test('when a representative filters or sorts cost prices through another spelling of the path, then it is refused every time', async () => {
     const rep = agents['rep.zhang@petrocrm.cn'];
     for (const path of [
       '/admin/api/Resources/products/actions/list?sortBy=cost_price',
@@ -40,7 +40,9 @@ describe('paths and parameters the matrix did not see', () => {
       '/admin/api/resources/products/actions/search/?sortBy=cost_price',
     ]) {
       const response = await rep.get(path);
-      expect([path, response.status]).toEqual([path, 403]);
+      // A filter key in no syntax the lists read (`.to` for `~~to`) is refused as malformed at the edge, before the matrix is asked.
+      const refusals = path.includes('cost_price.to') ? [400, 403] : [403];
+      expect([path, refusals.includes(response.status)]).toEqual([path, true]);
       expect(response.text).not.toContain('6543.21');
     }
     // The same list without the field answers, and without the field in it.

@@ -28,6 +28,7 @@ export const orderChangesMessages: AreaMessages = {
     amendRemoveLine: '删除此行',
     amendAddLine: '添加一行',
     amendReason: '修改原因',
+    amendLines: '订单行',
     wonAmountNotExact: '预计金额 {{amount}} 无法按数量 {{quantity}} 定出精确到分的单价, 订单未生成; 请调整金额或数量',
   },
   en: {
@@ -53,6 +54,7 @@ export const orderChangesMessages: AreaMessages = {
     amendRemoveLine: 'Remove',
     amendAddLine: 'Add a line',
     amendReason: 'Reason',
+    amendLines: 'Lines',
     wonAmountNotExact: 'No price to the fen makes {{amount}} for a quantity of {{quantity}}; no order was made. Adjust the amount or the quantity',
   },
 };
