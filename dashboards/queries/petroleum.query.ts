@@ -1,4 +1,5 @@
 import type { DashboardQuery } from './dashboard-query.js';
+import type { DashboardSection } from '../dashboard-scope.js';
 import type { PetroleumFigures } from '../petroleum-data.js';
 import { contractLiftingOf } from './contract-lifting.query.js';
 import { lifetimeValueOf } from './lifetime-value.query.js';
@@ -10,7 +11,7 @@ import { shipmentLossesOf } from './shipment-losses.query.js';
  * values only for roles that may also see margins.
  */
 export async function petroleumFiguresOf(query: DashboardQuery, marginsVisible: boolean): Promise<PetroleumFigures> {
-  const allows = query.scope.allows;
+  const allows = (section: DashboardSection) => query.scope.allows(section);
   const [contractLifting, lifetimeValue, stations, shipmentLosses] = await Promise.all([
     allows('contractLifting') ? contractLiftingOf(query) : [],
     marginsVisible && allows('lifetimeValue') ? lifetimeValueOf(query) : null,

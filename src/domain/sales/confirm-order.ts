@@ -3,7 +3,7 @@ import { SalesOrder, Warehouse } from '../../models/index.js';
 import type { Actor } from '../../audit/audit-log.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { assertWithinCreditLimit } from '../credit/credit-check.js';
-import { subtractQuantity, summarizeQuantities, unitSymbol, type QuantitySummary } from '../inventory/quantity.js';
+import { subtractQuantity, summarizeQuantities, type QuantitySummary } from '../inventory/quantity.js';
 import { auditStockLevelChange, availableOf, readStockLevel, reserveStock, type StockLevelKey } from '../inventory/stock-level-changes.js';
 import { lockOrderIn } from './lock-order.js';
 import { loadOrderLines, needsByProduct, type OrderLine } from './order-lines.js';
