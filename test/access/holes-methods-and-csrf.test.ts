@@ -86,6 +86,10 @@ describe('safe methods and cross-site requests', () => {
     ['SELECT set_config(\'a\', \'b\', true)', true],
     ['TRUNCATE t', true],
     ['CALL p()', true],
+    ['EXPLAIN (FORMAT JSON) SELECT * FROM customers', false],
+    ['EXPLAIN ANALYZE DELETE FROM t', true],
+    ['EXPLAIN (ANALYZE, FORMAT JSON) SELECT 1', true],
+    ['EXPLAIN DELETE FROM t', true],
   ])('the read-only guard reads %j as a write: %s', (statement, expected) => {
     expect(writes(statement)).toBe(expected);
   });

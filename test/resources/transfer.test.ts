@@ -10,6 +10,7 @@ import { loginAs, origin, startTestApp } from '../support/test-app.js';
 import { createCustomer, createProduct, createWarehouse, demoBranch, demoUser } from '../support/fixtures.js';
 import { fieldLabel } from '../../src/domain/transfer/transfer-labels.js';
 import type { RunningPetroCrm } from '../../src/lifecycle.js';
+import { creditCodeCheckCharacter } from '../../src/domain/customers/credit-code.js';
 
 /**
  * Export and import over real HTTP, as the panel's buttons use them, for several roles. The rows
@@ -249,13 +250,17 @@ describe('export and import of lists', () => {
     });
 
     test('when a customers file names customers that exist (by code, credit code, or name in the branch) or repeats itself, then the preview lists them and the choice is per file: skip adds only the new, twice adds nothing, update changes the existing', async () => {
-      const digits = () => String(crypto.randomInt(1e9, 1e10));
+      // Seventeen random characters and the GB 32100-2015 check character the database verifies.
+      const creditCode = (prefix: string) => {
+        const first17 = `${prefix}${crypto.randomInt(1e8, 1e9)}`;
+        return `${first17}${creditCodeCheckCharacter(first17)}`;
+      };
       const [east, south] = [(await demoBranch('EC')).id, (await demoBranch('SC')).id];
       const byCode = await createCustomer({ code: `DUP${tag}`.toUpperCase(), branch_id: east, credit_limit: '5.00' });
-      const byCredit = await createCustomer({ credit_code: `91320000${digits()}`, branch_id: east });
+      const byCredit = await createCustomer({ credit_code: creditCode('91320000'), branch_id: east });
       const byName = await createCustomer({ name: `同名客户${tag}`, branch_id: east });
       await createCustomer({ name: `南方客户${tag}`, branch_id: south, region: '华南' });
-      const elsewhere = await createCustomer({ credit_code: `91440000${digits()}`, branch_id: south, region: '华南' });
+      const elsewhere = await createCustomer({ credit_code: creditCode('91440000'), branch_id: south, region: '华南' });
       const columns = ['客户编码', '客户名称', '客户类型', '大区', '信用额度', '统一社会信用代码', '备注'];
       const row = (code: string, name: string, credit = '', note = '') => [code, name, '经销商', '华东', '100000', credit, note];
       const rows = [

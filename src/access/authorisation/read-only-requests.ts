@@ -46,6 +46,7 @@ function sqlText(sql: unknown): string {
   return typeof text === 'string' ? text : '';
 }
 
+const EXPLAIN_PLAN = /^EXPLAIN\s*(\([^)]*\))?\s*/i;
 const READING_STATEMENT = /^(SELECT|WITH|SHOW|START\s+TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET\s+TRANSACTION)\b/i;
 const WRITING_WORD =
   /\b(INSERT|UPDATE|DELETE|MERGE|TRUNCATE|COPY|CREATE|ALTER|DROP|GRANT|REVOKE|LOCK|CALL|DO|NOTIFY|LISTEN|VACUUM|REFRESH|REINDEX|CLUSTER|IMPORT|SHARE)\b|\b(nextval|setval|set_config|pg_advisory_\w+|lo_\w+|dblink\w*|pg_terminate_backend|pg_cancel_backend)\s*\(/i;
@@ -57,5 +58,10 @@ const WRITING_WORD =
  */
 export function writes(sql: string): boolean {
   const code = sql.replace(/\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$|'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g, ' ').trim();
-  return !READING_STATEMENT.test(code) || WRITING_WORD.test(code);
+  // A plan is a read (a list's estimated total asks for one); EXPLAIN ANALYZE runs its statement, so it
+  // is judged as that statement would be: 'ANALYZE …' left over is no read.
+  const plan = EXPLAIN_PLAN.exec(code);
+  if (plan && /\bANALY[SZ]E\b/i.test(plan[0])) return true;
+  const statement = plan ? code.slice(plan[0].length) : code;
+  return !READING_STATEMENT.test(statement) || WRITING_WORD.test(statement);
 }
