@@ -52,15 +52,18 @@ describe('the dashboard\'s credit and target figures', () => {
     const additive = await value<number>(`INSERT INTO products (name, category_id, unit, list_price) VALUES ('测试助剂', $category, 'kg', 30) RETURNING id AS value`, { category });
     const drum = await value<number>(`INSERT INTO products (name, category_id, unit, list_price) VALUES ('测试桶装油', $category, 'drum', 1200) RETURNING id AS value`, { category });
     const warehouse = await value<number>(`INSERT INTO warehouses (code, name, kind) VALUES ('T-W', '测试库', 'depot') RETURNING id AS value`);
+    const STEPS: Record<string, string[]> = { draft: [], confirmed: ['confirmed'], shipped: ['confirmed', 'shipped'], delivered: ['confirmed', 'shipped', 'delivered'] };
     const order = async (status: string, day: string, lines: Array<[number, string, string]>, shippedDaysAgo?: number) => {
       const id = await value<number>(
         `INSERT INTO sales_orders (customer_id, warehouse_id, branch_id, owner_id, status, order_date, shipped_at)
-         VALUES ($customer, $warehouse, $branch, ${ZHANG}, $status, $day, $shipped) RETURNING id AS value`,
-        { customer, warehouse, branch: testBranch, status, day, shipped: shippedDaysAgo === undefined ? null : new Date(Date.now() - shippedDaysAgo * 86_400_000) },
+         VALUES ($customer, $warehouse, $branch, ${ZHANG}, 'draft', $day, $shipped) RETURNING id AS value`,
+        { customer, warehouse, branch: testBranch, day, shipped: shippedDaysAgo === undefined ? null : new Date(Date.now() - shippedDaysAgo * 86_400_000) },
       );
       for (const [product, quantity, price] of lines) {
         await sequelize.query('INSERT INTO sales_order_items (order_id, product_id, quantity, unit_price) VALUES ($1, $2, $3, $4)', { bind: [id, product, quantity, price] });
       }
+      // Lines are a draft's; the order then moves through its states as a workflow would (the state rules refuse lines of a confirmed order).
+      for (const step of STEPS[status]) await sequelize.query('UPDATE sales_orders SET status = $1 WHERE id = $2', { bind: [step, id] });
       return id;
     };
     await order('confirmed', today, [[resin, '12.500', '8000.00'], [additive, '500.000', '30.00'], [drum, '4.000', '1200.00']]);
