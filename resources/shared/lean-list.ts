@@ -108,7 +108,9 @@ function leanRecordJSON(record: BaseRecord, fields: string[], currentAdmin: Curr
 function leanAction(action: ActionJSON): ActionJSON {
   const { guard, variant, parent, showInDrawer, component } = action as unknown as Record<string, unknown>;
   return {
-    name: action.name, actionType: action.actionType, icon: action.icon as unknown, label: action.label, resourceId: action.resourceId, hasHandler: action.hasHandler,
+    // No resourceId: the row's own resource is the list's, and the menu reads it from its params
+    // (the action's copy only names a styling hook, data-css, that the panel does not use).
+    name: action.name, actionType: action.actionType, icon: action.icon as unknown, label: action.label, hasHandler: action.hasHandler,
     ...(guard ? { guard } : {}),
     ...(variant && variant !== 'default' ? { variant } : {}),
     ...(parent ? { parent } : {}),

@@ -30,8 +30,13 @@ describe('term contracts: monthly plans against what was lifted', () => {
     );
     await confirmOrder(order.id, clerk);
     await shipOrder(order.id, clerk, { conveyance: '苏A88888' });
-    await db.sequelize.query(`UPDATE stock_movements SET occurred_at = $2 WHERE order_id = $1`, { bind: [order.id, at] });
-    await db.sequelize.query(`UPDATE shipments SET shipped_at = $2 WHERE order_id = $1`, { bind: [order.id, at] });
+    // The ledger only grows (its trigger refuses any rewrite), so history is dated as a restore would
+    // write it: in one transaction with triggers off (superuser-only, the test's own database).
+    await db.sequelize.transaction(async (transaction) => {
+      await db.sequelize.query(`SET LOCAL session_replication_role = replica`, { transaction });
+      await db.sequelize.query(`UPDATE stock_movements SET occurred_at = $2 WHERE order_id = $1`, { bind: [order.id, at], transaction });
+      await db.sequelize.query(`UPDATE shipments SET shipped_at = $2 WHERE order_id = $1`, { bind: [order.id, at], transaction });
+    });
   }
 
   beforeAll(async () => {
