@@ -30,7 +30,7 @@ const modes = (texts: { labels: Record<string, string> }) =>
   Object.fromEntries(Object.entries(texts.labels).filter(([key]) => key.startsWith('transport_mode.')).map(([key, name]) => [key.slice('transport_mode.'.length), name]));
 
 const zhCN: PetroleumLabels = {
-  charts: { contractLifting: '合同执行: 计划与实际提货', lifetimeValue: '客户终身价值 Top 10', stations: '加油站加油量与客户流失', shipmentLosses: '发运途损 (按运输方式)' },
+  charts: { contractLifting: '合同执行: 计划与实际提货', lifetimeValue: '客户终身价值前 10 名', stations: '加油站加油量与客户流失', shipmentLosses: '发运途损 (按运输方式)' },
   notes: {
     contractLifting: '红色: 有月份低于最低提货量',
     lifetimeValue: '已实现毛利 + 预期未来毛利',

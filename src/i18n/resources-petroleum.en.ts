@@ -13,7 +13,7 @@ export const petroleumResourcesEn = {
       shipments: 'Shipments',
       ...values('transport_mode', { tank_truck: 'Road tank truck', rail_tank_car: 'Rail tank car', ship: 'Ship', bagged_truck: 'Bagged goods truck' }),
       ...values('status', { in_transit: 'In transit', received: 'Received' }),
-      ...values('loss_within_tolerance', { true: 'Within tolerance', false: 'Beyond tolerance' }),
+      ...values('loss_within_tolerance', { true: 'Within tolerance', false: 'Beyond tolerance', null: 'Not received yet' }),
     },
     properties: {
       shipment_no: 'Shipment no.', order_id: 'Sales order', product_id: 'Product', batch_id: 'Batch', warehouse_id: 'Ship from', stock_movement_id: 'Stock movement',
@@ -35,7 +35,7 @@ export const petroleumResourcesEn = {
     actions: { traceRecipients: 'Trace batch' },
   },
   coa_lines: {
-    labels: { coa_lines: 'Certificate lines', ...values('passed', { true: 'Pass', false: 'Fail' }) },
+    labels: { coa_lines: 'Certificate lines', ...values('passed', { true: 'Pass', false: 'Fail', null: 'Pending' }) },
     properties: {
       batch_id: 'Batch', property: 'Property', unit: 'Unit', test_method: 'Test method', spec_min: 'Spec min', spec_max: 'Spec max', measured: 'Measured',
       passed: 'Verdict', sort_order: 'Order',

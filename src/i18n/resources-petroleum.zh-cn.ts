@@ -16,7 +16,7 @@ export const petroleumResourcesZhCN = {
       shipments: '发运单',
       ...values('transport_mode', { tank_truck: '汽车槽车', rail_tank_car: '铁路罐车', ship: '船运', bagged_truck: '袋装货车' }),
       ...values('status', { in_transit: '在途', received: '已到货' }),
-      ...values('loss_within_tolerance', { true: '允许范围内', false: '超出允许损耗' }),
+      ...values('loss_within_tolerance', { true: '允许范围内', false: '超出允许损耗', null: '未到货' }),
     },
     properties: {
       shipment_no: '发运单号', order_id: '销售订单', product_id: '产品', batch_id: '批次', warehouse_id: '发货仓库', stock_movement_id: '库存流水',
@@ -38,7 +38,7 @@ export const petroleumResourcesZhCN = {
     actions: { traceRecipients: '批次追溯' },
   },
   coa_lines: {
-    labels: { coa_lines: '质检报告项目', ...values('passed', { true: '合格', false: '不合格' }) },
+    labels: { coa_lines: '质检报告项目', ...values('passed', { true: '合格', false: '不合格', null: '待判定' }) },
     properties: {
       batch_id: '批次', property: '检验项目', unit: '单位', test_method: '检验方法', spec_min: '指标下限', spec_max: '指标上限', measured: '实测值',
       passed: '判定', sort_order: '排序',
@@ -67,7 +67,7 @@ export const petroleumResourcesZhCN = {
   fuel_card_top_ups: {
     labels: {
       fuel_card_top_ups: '加油卡充值',
-      ...values('payment_method', { bank_transfer: '银行转账', cash: '现金', pos: '刷卡 (POS)', wechat_pay: '微信支付', alipay: '支付宝' }),
+      ...values('payment_method', { bank_transfer: '银行转账', cash: '现金', pos: '刷卡', wechat_pay: '微信支付', alipay: '支付宝' }),
     },
     properties: {
       card_id: '主卡', customer_id: '客户', station_id: '受理网点', amount: '充值金额', payment_method: '付款方式', reference: '凭证号', balance_after: '充值后余额',

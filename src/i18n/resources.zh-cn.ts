@@ -41,8 +41,8 @@ export const resourcesZhCN = {
       address: '地址', credit_code: '统一社会信用代码', phone: '电话', email: '邮箱', credit_limit: '信用额度', credit_rating: '信用等级',
       grade: '客户等级', status: '客户状态', recency_score: '最近购买评分 (R)', frequency_score: '购买频次评分 (F)', monetary_score: '购买金额评分 (M)',
       revenue_12m: '近 12 个月销售额', last_order_on: '最近下单日期', analysed_at: '分析时间', owner_id: '客户经理', branch_id: '所属机构',
-      merged_into_id: '已合并到', notes: '备注', margin_to_date: '已实现毛利', expected_margin: '预期未来毛利', lifetime_value: '客户终身价值 (CLV)',
-      lifetime_value_at: 'CLV 计算时间',
+      merged_into_id: '已合并到', notes: '备注', margin_to_date: '已实现毛利', expected_margin: '预期未来毛利', lifetime_value: '客户终身价值',
+      lifetime_value_at: '终身价值计算时间',
     },
     actions: {
       recomputeAnalysis: '重新计算等级与流失', churnByBranch: '各机构客户流失', mergeDuplicate: '合并重复客户', sendEmail: '发送邮件',
@@ -137,7 +137,7 @@ export const resourcesZhCN = {
       committed_quantity: '约定数量', unit: '计量单位', amount: '合同金额', status: '合同状态', signed_on: '签订日期', owner_id: '负责人',
       branch_id: '所属机构', notes: '备注', monthly_min_quantity: '每月最低提货量', monthly_max_quantity: '每月最高提货量',
     },
-    actions: { generateMonthlyPlans: '生成月度计划', liftingProgress: '计划与实提', liftingOverview: '合同执行 (计划 vs 实提)' },
+    actions: { generateMonthlyPlans: '生成月度计划', liftingProgress: '计划与实提', liftingOverview: '合同执行 (计划与实提)' },
   },
   sales_orders: {
     labels: {
