@@ -63,7 +63,8 @@ function problemsOf(app: express.Express): string[] {
 }
 
 function panelRouterOf(app: express.Express): { get(path: string, handler: express.RequestHandler): void; stack: Layer[] } {
-  const mounted = (app as unknown as { router: { stack: Layer[] } }).router.stack.find((layer) => layer.rawPath === ROOT_PATH);
+  // The panel's router, not the page rewriting that is also mounted at the panel's root (src/web).
+  const mounted = (app as unknown as { router: { stack: Layer[] } }).router.stack.find((layer) => layer.rawPath === ROOT_PATH && Array.isArray((layer.handle as unknown as { stack?: unknown }).stack));
   return mounted!.handle as unknown as ReturnType<typeof panelRouterOf>;
 }
 

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
+import { Sequelize } from 'sequelize';
+import { migrations } from '../../migrations/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { startTestApp } from '../support/test-app.js';
 import { scratchFolder } from '../support/npm-start.js';
@@ -35,6 +37,9 @@ async function sql(url: string, statements: string): Promise<void> {
   }
 }
 
+/** The newest migration: the one a database of the previous release has not run yet. */
+const LAST = migrations[migrations.length - 1];
+
 describe('the schema doctor', () => {
   const scratch = scratchFolder('petrocrm-doctor-');
   const databases: TestDatabase[] = [];
@@ -53,7 +58,7 @@ describe('the schema doctor', () => {
     await sql(url, 'CREATE SCHEMA pgboss; CREATE TABLE pgboss.job (id uuid PRIMARY KEY, name text NOT NULL)');
     const run = await doctor(url, scratch.root);
     expect(run.code).toBe(0);
-    expect(run.output).toContain('migration(s) applied, the last 0005.index-customers-by-last-change.');
+    expect(run.output).toContain(`${migrations.length} migration(s) applied, the last ${LAST.name}.`);
     expect(run.output).toContain('The schema is what PetroCRM expects.');
     expect(run.output).not.toContain('pgboss');
   });
@@ -95,12 +100,18 @@ describe('the schema doctor', () => {
 
   test('when the last migration has not run yet, then it is named as pending and what it creates is not missed', async () => {
     const { url } = await database();
-    // As it was before 0005 ran.
-    await sql(url, `DELETE FROM schema_migrations WHERE name = '0005.index-customers-by-last-change';
-      DROP INDEX customers_updated_at_id_idx; CREATE INDEX customers_updated_at_idx ON customers (updated_at)`);
+    // As it was before the newest migration ran: undone by its own down step.
+    expect(LAST.down).toBeDefined();
+    const sequelize = new Sequelize(url, { logging: false });
+    try {
+      await LAST.down!({ context: sequelize });
+      await sequelize.query('DELETE FROM schema_migrations WHERE name = $1', { bind: [LAST.name] });
+    } finally {
+      await sequelize.close();
+    }
     const run = await doctor(url, scratch.root);
     expect(run.code).toBe(0);
-    expect(run.output).toContain('1 not applied yet (0005.index-customers-by-last-change): npm start applies them.');
+    expect(run.output).toContain(`1 not applied yet (${LAST.name}): npm start applies them.`);
     expect(run.output).toContain('The schema is what PetroCRM expects.');
   });
 });

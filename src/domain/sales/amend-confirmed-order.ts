@@ -3,7 +3,7 @@ import { Product, SalesOrder, SalesOrderAmendment, Warehouse } from '../../model
 import type { AmendedLine } from '../../models/sales-order-amendment.model.js';
 import { recordAudit, type Actor } from '../../audit/audit-log.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
-import { compareQuantities, negateQuantity, subtractQuantity, summarizeQuantities, sumQuantities, unitSymbol, type QuantitySummary } from '../inventory/quantity.js';
+import { compareQuantities, negateQuantity, subtractQuantity, summarizeQuantities, sumQuantities, type QuantitySummary } from '../inventory/quantity.js';
 import { auditStockLevelChange, availableOf, readStockLevel, releaseReservedStock, reserveStock } from '../inventory/stock-level-changes.js';
 import { lockOrderIn } from './lock-order.js';
 import { parseOrderLines, type ParsedOrderLine } from './order-line-input.js';
@@ -77,7 +77,7 @@ async function shortOf(order: SalesOrder, productId: number, more: string, lines
   const index = lines.findIndex((line) => line.productId === productId);
   return new BusinessRuleError(
     'amendmentShortOfStock',
-    { product: product.name, warehouse: warehouse.name, available, more, shortfall: subtractQuantity(more, available), unit: unitSymbol(product.unit) },
+    { product: product.name, warehouse: warehouse.name, available, more, shortfall: subtractQuantity(more, available), unit: product.unit },
     `lines.${index}.quantity`,
   );
 }

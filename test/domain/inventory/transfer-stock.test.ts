@@ -49,7 +49,7 @@ describe('transferring stock between warehouses', () => {
       db.sequelize,
       () => transferStock(level.id, { toWarehouseId: depot.id, quantity: '4.001' }, clerk),
       'transferExceedsAvailable',
-      { product: '0# 柴油', warehouse: '镇海库', available: '4.000', requested: '4.001', unit: 't' },
+      { product: '0# 柴油', warehouse: '镇海库', available: '4.000', requested: '4.001', unit: 'ton' },
       'quantity',
     );
     expect(translate('zh-CN', refusal.code, refusal.params)).toBe('镇海库「0# 柴油」可调拨 4.000 t, 不足 4.001 t');
