@@ -17,10 +17,12 @@ describe('the background jobs and their schedules', () => {
   test('when nothing is configured in tests, then no job is scheduled; in production both are', () => {
     const log = () => undefined;
     expect(scheduledJobs(loadConfig({ NODE_ENV: 'test' }), log)).toEqual([]);
-    expect(scheduledJobs(loadConfig({}), log).map((job) => [job.name, job.cron])).toEqual([
-      [CUSTOMER_ANALYSIS_JOB, '30 2 * * *'],
-      [OUTBOX_DELIVERY_JOB, '* * * * *'],
+    expect(scheduledJobs(loadConfig({}), log).map((job) => [job.name, job.cron, job.timeZone])).toEqual([
+      [CUSTOMER_ANALYSIS_JOB, '30 2 * * *', 'Asia/Shanghai'],
+      [OUTBOX_DELIVERY_JOB, '* * * * *', 'Asia/Shanghai'],
     ]);
+    // 02:30 is the company's night, wherever the server runs.
+    expect(scheduledJobs(loadConfig({ BUSINESS_TIME_ZONE: 'Europe/Berlin' }), log)[0].timeZone).toBe('Europe/Berlin');
   });
 
   test('ANALYSIS_SCHEDULE is a time of day or off; in tests it is off unless set, and churned must come after at risk', () => {

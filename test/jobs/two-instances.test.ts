@@ -7,10 +7,12 @@ import { CUSTOMER_ANALYSIS_JOB, OUTBOX_DELIVERY_JOB } from '../../src/jobs/sched
 import { JOB_QUEUE_SCHEMA } from '../../src/jobs/job-queue.js';
 import { DEMO_PASSWORD } from '../../src/cli/demo/index.js';
 
-/** The first whole minute at least 20 seconds away, as 'HH:MM' in the server's time: both instances are up by then. */
+/**
+ * The first whole minute at least 20 seconds away, as 'HH:MM' on the business clock (Asia/Shanghai
+ * by default, whatever the server's zone): ANALYSIS_SCHEDULE is read there. Both instances are up by then.
+ */
 function aMinuteAhead(): string {
-  const at = new Date(Date.now() + 80_000);
-  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(Date.now() + 80_000));
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, seconds = 180): Promise<T> {

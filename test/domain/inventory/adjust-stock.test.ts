@@ -50,7 +50,7 @@ describe('adjusting stock after a stock-take', () => {
       db.sequelize,
       () => adjustStock(levelId, { quantity: '-2.5', reason: '盘亏' }, clerk),
       'adjustmentBelowReserved',
-      { product: 'PP T30S', onHand: '10.000', reserved: '8.000', available: '2.000', unit: 't' },
+      { product: 'PP T30S', onHand: '10.000', reserved: '8.000', available: '2.000', unit: 'ton' },
       'quantity',
     );
     expect(translate('zh-CN', refusal.code, refusal.params)).toBe('「PP T30S」最多可减少 2.000 t: 在库 10.000 t, 其中 8.000 t 已为订单预留');
