@@ -35,7 +35,7 @@ describe('the schema walk at start-up', () => {
   });
 
   test.each([
-    ['fuel_cards', 'customer_id integer REFERENCES customers(id)'],
+    ['loyalty_cards', 'customer_id integer REFERENCES customers(id)'],
     ['revenue_by_branch_day', 'branch_id integer, day date, revenue numeric(14,2)'],
     ['call_notes', 'owner_id integer REFERENCES users(id), note text'],
   ])('when a table %s has an owner, branch or customer column and no rule, then the start fails naming it', async (table, columns) => {
@@ -50,9 +50,9 @@ describe('the schema walk at start-up', () => {
   test('when a table is missing from the rules, then a limited role reaches none of its rows, whatever its scope says', () => {
     const profile: AccessProfile = {
       userId: 7, email: 'rep@test', roleCode: 'sales_rep', locale: 'zh-CN', branchId: 2, teamId: 3, branchIds: [2], teamMemberIds: [7],
-      permissions: new Map([['fuel_cards', { actions: new Set(['list']), scope: 'branch', hiddenFields: new Set() }]]),
+      permissions: new Map([['loyalty_cards', { actions: new Set(['list']), scope: 'branch', hiddenFields: new Set() }]]),
     };
-    expect(rowScopeCondition(profile, 'fuel_cards')).toBe('FALSE');
+    expect(rowScopeCondition(profile, 'loyalty_cards')).toBe('FALSE');
     expect(rowScopeCondition(profile, 'customers')).toBe('owner_id = 7');
     expect(rowScopeCondition({ ...profile, permissions: new Map() }, 'campaigns')).toBe('owner_id = 7');
   });

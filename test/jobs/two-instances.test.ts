@@ -60,7 +60,7 @@ describe('two instances on one database', () => {
     await until('an outbox delivery to run', async () => ((await jobs(OUTBOX_DELIVERY_JOB)).some((job) => job.state === 'completed') ? true : undefined));
 
     expect(await jobs(CUSTOMER_ANALYSIS_JOB)).toEqual([expect.objectContaining({ state: 'completed' })]);
-    const analysed = [...logs.a, ...logs.b].filter((line) => line === 'Customer analysis recomputed (schedule)');
+    const analysed = [...logs.a, ...logs.b].filter((line) => line === 'Customer analysis and lifetime values recomputed (schedule)');
     expect(analysed).toHaveLength(1);
     // One delivery per minute's tick, not one per instance: never more jobs than ticks since the start.
     const ticks = Math.ceil((Date.now() - startedAt) / 60_000) + 1;

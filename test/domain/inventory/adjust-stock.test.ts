@@ -53,7 +53,7 @@ describe('adjusting stock after a stock-take', () => {
       { product: 'PP T30S', onHand: '10.000', reserved: '8.000', available: '2.000', unit: 'ton' },
       'quantity',
     );
-    expect(translate('zh-CN', refusal.code, refusal.params)).toBe('「PP T30S」最多可减少 2.000 t: 在库 10.000 t, 其中 8.000 t 已为订单预留');
+    expect(translate('zh-CN', refusal.code, refusal.params)).toBe('「PP T30S」最多可减少 2.000 吨: 在库 10.000 吨, 其中 8.000 吨 已为订单预留');
     await expectRefusedWithoutChanges(db.sequelize, () => adjustStock(levelId, { quantity: '-1', reason: '破损', batchNo: 'NOPE' }, clerk), 'batchShort', { batch: 'NOPE', balance: '0.000', requested: '1.000' }, 'batch_no');
     await expectRefusedWithoutChanges(db.sequelize, () => adjustStock(levelId, { quantity: '-1', reason: ' ' }, clerk), 'fieldRequired', {}, 'reason');
     await expectRefusedWithoutChanges(db.sequelize, () => adjustStock(levelId, { quantity: '0', reason: '无' }, clerk), 'quantityZero', undefined, 'quantity');

@@ -52,7 +52,7 @@ describe('transferring stock between warehouses', () => {
       { product: '0# 柴油', warehouse: '镇海库', available: '4.000', requested: '4.001', unit: 'ton' },
       'quantity',
     );
-    expect(translate('zh-CN', refusal.code, refusal.params)).toBe('镇海库「0# 柴油」可调拨 4.000 t, 不足 4.001 t');
+    expect(translate('zh-CN', refusal.code, refusal.params)).toBe('镇海库「0# 柴油」可调拨 4.000 吨, 不足 4.001 吨');
     await expectRefusedWithoutChanges(db.sequelize, () => transferStock(level.id, { toWarehouseId: plant.id, quantity: '1' }, clerk), 'transferToSameWarehouse', {}, 'to_warehouse_id');
     await expectRefusedWithoutChanges(db.sequelize, () => transferStock(level.id, { toWarehouseId: closed.id, quantity: '1' }, clerk), 'warehouseInactive', undefined, 'to_warehouse_id');
     await expectRefusedWithoutChanges(db.sequelize, () => transferStock(level.id, { quantity: '1' }, clerk), 'fieldRequired', {}, 'to_warehouse_id');

@@ -61,7 +61,7 @@ describe('confirming an order', () => {
       product: 'LLDPE 7042', warehouse: '南京中转库', available: '3.000', requested: '5.000', shortfall: '2.000', unit: 'ton',
     });
     expect(translate('zh-CN', refusal.code, refusal.params)).toBe(
-      '南京中转库「LLDPE 7042」库存不足: 可用 3.000 t, 需要 5.000 t, 缺 2.000 t。订单未确认, 库存未变动',
+      '南京中转库「LLDPE 7042」库存不足: 可用 3.000 吨, 需要 5.000 吨, 缺 2.000 吨。订单未确认, 库存未变动',
     );
     expect((await order.reload()).status).toBe('draft');
   });
