@@ -78,6 +78,8 @@ describe('safe methods and cross-site requests', () => {
     [`SELECT "updated_at", 'DELETE FROM x' FROM t -- update`, false],
     ['WITH x AS (SELECT 1) SELECT * FROM x', false],
     ['START TRANSACTION', false],
+    ['EXPLAIN (FORMAT JSON) SELECT 1 AS "one" FROM "customers"', false],
+    ['EXPLAIN ANALYZE DELETE FROM t', true],
     ['INSERT INTO t VALUES (1)', true],
     ['  update t set a = 1', true],
     ['WITH x AS (UPDATE t SET a = 1 RETURNING *) SELECT * FROM x', true],

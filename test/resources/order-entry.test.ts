@@ -105,7 +105,7 @@ describe('the order screen over the API', () => {
     expect(refused.body.notice.type).toBe('error');
     expect(refused.body.record.errors).toEqual({ [field]: expect.objectContaining({ message }) });
     // The gate's own refusals are worded with AdminJS's messages, the domain's in the area files.
-    const worded = zhCN.messages?.[message] ?? translate('zh-CN', message, refused.body.notice.options);
+    const worded = (zhCN.messages as Record<string, string> | undefined)?.[message] ?? translate('zh-CN', message, refused.body.notice.options);
     expect(worded).toMatch(/[\u4e00-\u9fff]/);
     expect(await footprint()).toBe(before);
   });

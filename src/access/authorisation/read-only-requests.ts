@@ -46,7 +46,8 @@ function sqlText(sql: unknown): string {
   return typeof text === 'string' ? text : '';
 }
 
-const READING_STATEMENT = /^(SELECT|WITH|SHOW|START\s+TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET\s+TRANSACTION)\b/i;
+// EXPLAIN without ANALYZE only plans (the lean list's estimated total); with ANALYZE it runs its statement, which the words below still judge.
+const READING_STATEMENT = /^(SELECT|WITH|SHOW|EXPLAIN|START\s+TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET\s+TRANSACTION)\b/i;
 const WRITING_WORD =
   /\b(INSERT|UPDATE|DELETE|MERGE|TRUNCATE|COPY|CREATE|ALTER|DROP|GRANT|REVOKE|LOCK|CALL|DO|NOTIFY|LISTEN|VACUUM|REFRESH|REINDEX|CLUSTER|IMPORT|SHARE)\b|\b(nextval|setval|set_config|pg_advisory_\w+|lo_\w+|dblink\w*|pg_terminate_backend|pg_cancel_backend)\s*\(/i;
 
