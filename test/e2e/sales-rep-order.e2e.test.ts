@@ -173,9 +173,14 @@ describe('a sales representative takes a new customer from first visit to a ship
       await waitForText(total, `订单合计: ${totalsAfter[index]}`);
     }
     expect(await total.innerText()).toBe(`订单合计: ${expected.shown}`);
-    await page.screenshot({ path: screenshotPath('order-entry-1366'), fullPage: true });
+    // The panel scrolls inside its own frame: each part is scrolled into view and photographed as the user sees it.
+    await page.locator('[data-testid="order-line"]').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('order-entry-1366') });
     await page.setViewportSize(PHONE);
-    await page.screenshot({ path: screenshotPath('order-entry-390'), fullPage: true });
+    await page.locator('#customer_id').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('order-entry-390-header') });
+    await page.locator('[data-testid="order-line"]').nth(1).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('order-entry-390-lines') });
     await page.setViewportSize(LAPTOP);
 
     const [saved] = await Promise.all([

@@ -146,6 +146,16 @@ describe('the order screen over the API', () => {
     expect(refused.body.errors).toEqual({ customer_id: { message: 'referenceNotFound' } });
   });
 
+  test('when a sales manager saves the screen for a customer of their branch, then the order is theirs, in the customer’s branch', async () => {
+    const manager = await loginAs(origin(running.url), 'manager.ec@petrocrm.cn');
+    const saved = await manager.post(api('actions/new')).send(screen([{ productId: String(priced[0].product_id), quantity: '4', unitPrice: '' }]));
+    expect(saved.body.notice).toEqual({ message: 'successfullyCreated', type: 'success' });
+    expect(await sql(`
+      SELECT u.email AS owner, o.branch_id = c.branch_id AS in_customers_branch, (SELECT count(*)::int FROM sales_order_items i WHERE i.order_id = o.id) AS lines
+        FROM sales_orders o JOIN users u ON u.id = o.owner_id JOIN customers c ON c.id = o.customer_id WHERE o.id = $1`, [saved.body.record.params.id]))
+      .toEqual([{ owner: 'manager.ec@petrocrm.cn', in_customers_branch: true, lines: 1 }]);
+  });
+
   test('when a warehouse clerk, who may only read orders, posts the screen or edits a draft with it, then 403 and nothing changes', async () => {
     const [first] = priced;
     const created = await rep.post(api('actions/new')).send(screen([{ productId: String(first.product_id), quantity: '3', unitPrice: '' }]));

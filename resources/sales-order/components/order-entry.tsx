@@ -187,7 +187,10 @@ const OrderForm: React.FC<ActionProps> = ({ action, resource, record }) => {
         return (
           <Box key={line.key} data-testid="order-line" mb="default" p="default" style={{ border: '1px solid #dde1e5', borderRadius: 4, display: 'flex', flexWrap: 'wrap', columnGap: 16, alignItems: 'flex-start' }}>
             <FormGroup error={Boolean(errors[field('product_id')])} mb="sm" style={{ flex: '3 1 260px', minWidth: 0 }}>
-              <Label htmlFor={field('product_id')} required>{t('orderEntryColumnProduct')}</Label>
+              <Box flex flexDirection="row" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
+                <Label htmlFor={field('product_id')} required>{t('orderEntryColumnProduct')} {index + 1}</Label>
+                <Button type="button" size="sm" variant="text" onClick={() => setLines(lines.filter((_line, at) => at !== index))}>{t('orderEntryRemoveLine')}</Button>
+              </Box>
               <SelectAsync inputId={field('product_id')} cacheOptions defaultOptions placeholder={t('formChoose')} value={line.product}
                 loadOptions={(query: string) => productChoices(query, (found) => productLabel(found, t, unitName))}
                 onChange={(choice: Choice | null) => change(index, { product: choice, priceTyped: false })} />
@@ -213,9 +216,6 @@ const OrderForm: React.FC<ActionProps> = ({ action, resource, record }) => {
                 {quoted?.available != null ? `${quoted.available} ${unitName(quoted.unit)}` : header.warehouse ? '—' : t('orderEntryChooseWarehouse')}
               </Text>
               {short && <Badge size="sm" variant="danger">{t('orderEntryShortOfStock')}</Badge>}
-            </Box>
-            <Box mb="sm" style={{ flex: '0 0 auto', alignSelf: 'center' }}>
-              <Button type="button" size="sm" variant="text" onClick={() => setLines(lines.filter((_line, at) => at !== index))}>{t('orderEntryRemoveLine')}</Button>
             </Box>
           </Box>
         );
