@@ -193,6 +193,13 @@ describe('a sales representative takes a new customer from first visit to a ship
     expect(orderNo).toMatch(/^SO\d{8}$/);
     expect(await shownValue(page, 'status')).toBe('草稿');
 
+    // 编辑 of the draft is the same screen, with its lines as saved.
+    await page.goto(adminUrl(running.url, `/resources/sales_orders/records/${orderId}/edit`));
+    await page.locator('[data-testid="order-line"]').nth(1).waitFor();
+    await waitForValue('lines.0.quantity', '12.500');
+    await waitForValue('lines.1.discount_pct', '2.00');
+    expect(await page.locator('[data-testid="order-total"]').innerText()).toBe(`订单合计: ${expected.shown}`);
+
     // The order's page shows both lines and their total (12.5 t and 20 t less 2 % at the list prices); confirm, then ship.
     await page.goto(adminUrl(running.url, `/resources/sales_orders/records/${orderId}/show`));
     const lineRows = page.locator('table tbody tr').filter({ hasText: '吨' });
@@ -204,6 +211,12 @@ describe('a sales representative takes a new customer from first visit to a ship
 
     const confirmed = await runRecordAction(page, 'sales_orders', orderId, 'confirm');
     expect(confirmed.message).toBe('orderConfirmed');
+    await waitForShownValue(page, 'status', '已确认');
+    // A confirmed order is not offered the order screen: its edit is AdminJS's form of what its state still lets change.
+    await page.goto(adminUrl(running.url, `/resources/sales_orders/records/${orderId}/edit`));
+    await page.locator('[data-testid="property-edit-delivery_date"]').waitFor();
+    expect(await page.locator('[data-testid="order-entry"]').count()).toBe(0);
+    await page.goto(adminUrl(running.url, `/resources/sales_orders/records/${orderId}/show`));
     await waitForShownValue(page, 'status', '已确认');
     const shipped = await runRecordAction(page, 'sales_orders', orderId, 'ship');
     expect(shipped).toMatchObject({ message: 'orderShipped', options: { order: orderNo, lines: 2 } });
