@@ -25,6 +25,7 @@ import * as createContractMonthlyPlans from './0071.create-contract-monthly-plan
 import * as createShipments from './0072.create-shipments.js';
 import * as createFuelCards from './0073.create-fuel-cards.js';
 import * as addCustomerLifetimeValue from './0074.add-customer-lifetime-value.js';
+import * as grantOrderEntryQuote from './0090.grant-order-entry-quote.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
@@ -54,4 +55,5 @@ export const migrations: Migration[] = [
   { name: '0072.create-shipments', ...createShipments },
   { name: '0073.create-fuel-cards', ...createFuelCards },
   { name: '0074.add-customer-lifetime-value', ...addCustomerLifetimeValue },
+  { name: '0090.grant-order-entry-quote', ...grantOrderEntryQuote },
 ];

@@ -8,7 +8,7 @@ import { amendConfirmedOrder } from '../../src/domain/sales/amend-confirmed-orde
 import type { QuantitySummary } from '../../src/domain/inventory/quantity.js';
 import { TRANSPORT_MODES } from '../../src/models/shipment.model.js';
 import { recordWorkflow, type Outcome } from '../workflow/workflow-action.js';
-import type { FormPayload } from '../workflow/form-payload.js';
+import { linesOf } from './order-lines-payload.js';
 import { SalesOrderComponents } from './sales-order.components.js';
 
 /** An order's status decides which step its page offers; the domain refuses the others anyway. */
@@ -20,17 +20,6 @@ function quantityNotice(message: string, order: string, summary: QuantitySummary
     message: summary.otherUnits ? `${message}WithOtherUnits` : message,
     options: { order, lines: summary.lines, tons: summary.tons, otherUnits: summary.otherUnits },
   };
-}
-
-/** The lines of the amendment screen, sent as one JSON field (a form's fields are flat). */
-function linesOf(payload: FormPayload): unknown {
-  const sent = payload.value('lines');
-  if (typeof sent !== 'string') return sent;
-  try {
-    return JSON.parse(sent) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { withBuiltInActions } from '../shared/built-in-actions.js';
 import { businessCode, computedMoney, readOnly, type RelatedList, showWithRelatedLists, textarea, timestamps } from '../shared/presets.js';
 import { salesOrderActions } from './sales-order.actions.js';
 import { salesOrderCreditActions } from './sales-order-credit.actions.js';
+import { salesOrderEntryActions } from './sales-order-entry.js';
 
 /** An order's page lists its lines, then its total (kept equal to their sum by PostgreSQL), then what left on which conveyance. */
 export const salesOrderRelatedLists: RelatedList[] = [
@@ -52,6 +53,6 @@ export const createSalesOrderResource = (): ResourceWithOptions => ({
       notes: textarea,
       ...timestamps,
     },
-    actions: withBuiltInActions({ show: showWithRelatedLists(salesOrderRelatedLists), ...salesOrderActions, ...salesOrderCreditActions }),
+    actions: withBuiltInActions({ show: showWithRelatedLists(salesOrderRelatedLists), ...salesOrderEntryActions, ...salesOrderActions, ...salesOrderCreditActions }),
   },
 });

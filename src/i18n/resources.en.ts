@@ -1,5 +1,6 @@
 import type { LocaleTranslations } from 'adminjs';
 import { salesActionLabels } from './messages/sales.js';
+import { orderEntryActionLabels } from './messages/order-entry.js';
 import { tasksActionLabels } from './messages/tasks.js';
 import { creditActionLabels, creditResourceTexts } from './messages/credit.js';
 import { pricingResourceTexts } from './messages/pricing.js';
@@ -146,7 +147,7 @@ export const resourcesEn = {
       order_date: 'Order date', delivery_date: 'Delivery date', shipping_method: 'Shipping method', total_amount: 'Total', owner_id: 'Sales rep', branch_id: 'Branch',
       confirmed_at: 'Confirmed at', shipped_at: 'Shipped at', delivered_at: 'Delivered at', cancelled_at: 'Cancelled at', cancel_reason: 'Reason cancelled', notes: 'Notes',
     },
-    actions: { ...salesActionLabels.en.sales_orders, ...creditActionLabels.en.sales_orders, amend: 'Amend lines' },
+    actions: { ...salesActionLabels.en.sales_orders, ...creditActionLabels.en.sales_orders, ...orderEntryActionLabels.en.sales_orders, amend: 'Amend lines' },
   },
   sales_order_items: {
     labels: { sales_order_items: 'Order lines' },

@@ -1,5 +1,6 @@
 import type { LocaleTranslations } from 'adminjs';
 import { salesActionLabels } from './messages/sales.js';
+import { orderEntryActionLabels } from './messages/order-entry.js';
 import { tasksActionLabels } from './messages/tasks.js';
 import { creditActionLabels, creditResourceTexts } from './messages/credit.js';
 import { pricingResourceTexts } from './messages/pricing.js';
@@ -150,7 +151,7 @@ export const resourcesZhCN = {
       order_date: '下单日期', delivery_date: '交货日期', shipping_method: '运输方式', total_amount: '订单总额', owner_id: '销售代表', branch_id: '所属机构',
       confirmed_at: '确认时间', shipped_at: '发货时间', delivered_at: '送达时间', cancelled_at: '取消时间', cancel_reason: '取消原因', notes: '备注',
     },
-    actions: { ...salesActionLabels['zh-CN'].sales_orders, ...creditActionLabels['zh-CN'].sales_orders, amend: '修改明细' },
+    actions: { ...salesActionLabels['zh-CN'].sales_orders, ...creditActionLabels['zh-CN'].sales_orders, ...orderEntryActionLabels['zh-CN'].sales_orders, amend: '修改明细' },
   },
   sales_order_items: {
     labels: { sales_order_items: '订单明细' },

@@ -28,7 +28,8 @@ interface DeclaredField {
  *   write it attempts is refused (read-only-requests.ts), so a GET or HEAD changes nothing;
  * - a POSTed form writes only the fields the role may write; every id it carries, a column of the
  *   resource or a workflow form's reference field, must be a row the employee reaches in the
- *   resource it references; a workflow form passes only the fields it declares.
+ *   resource it references; a workflow form passes only the fields it declares, and a new/edit
+ *   screen only the role's writable columns and the inputs it declares that are no column.
  */
 export function withAccessControl(resource: ResourceWithOptions): ResourceWithOptions {
   const resourceId = (resource.resource as ModelStatic<Model>).tableName;
@@ -79,12 +80,16 @@ function gateRequest(resourceId: string, action: string, fields: DeclaredField[]
       return { ...request, method: 'get' };
     }
     let payload: Record<string, unknown> = { ...(request.payload ?? {}) };
-    if (fields) payload = Object.fromEntries(Object.entries(payload).filter(([key]) => fields.some((field) => field.name === key)));
+    const declared = (key: string) => (fields ?? []).some((field) => field.name === key);
     if (action === 'new' || action === 'edit') {
       const editForm = context.resource.decorate().getProperties({ where: 'edit' }).map((property) => property.propertyPath);
       const writable = writableFields(profile, resourceId, editForm);
-      payload = Object.fromEntries(Object.entries(payload).filter(([key]) => writable.has(fieldOfKey(key))));
+      // A screen that replaces the form may declare inputs of its own that are no column (an order's lines); its columns stay the role's writable ones.
+      const formOnly = (key: string) => declared(key) && !context.resource.property(key);
+      payload = Object.fromEntries(Object.entries(payload).filter(([key]) => writable.has(fieldOfKey(key)) || formOnly(key)));
       if (action === 'new') await setOwnership(payload, profile, resourceId, context);
+    } else if (fields) {
+      payload = Object.fromEntries(Object.entries(payload).filter(([key]) => declared(key)));
     }
     await assertReferencesInScope(payload, profile, context, fields ?? []);
     return { ...request, payload };

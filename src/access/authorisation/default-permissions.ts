@@ -86,7 +86,7 @@ const POLICY: Record<string, Record<string, Grant>> = {
     ...grant(['opportunities', 'contracts', 'contract_monthly_plans'], { actions: WRITE, custom: 'all', scope: 'own' }),
     ...grant(['contacts', 'activities', 'customer_feedback'], { actions: [...WRITE, 'delete'], custom: 'all', scope: 'own' }),
     // A representative at an outlet confirms and ships their own orders; the warehouse delivers.
-    sales_orders: { actions: WRITE, custom: ['confirm', 'ship', 'cancel', 'amend', 'requestCreditApproval'], scope: 'own' },
+    sales_orders: { actions: WRITE, custom: ['confirm', 'ship', 'cancel', 'amend', 'requestCreditApproval', 'quoteOrderLines'], scope: 'own' },
     payments: { actions: READ, custom: AGING, scope: 'own' },
     credit_approvals: { actions: READ, scope: 'own' },
     sales_targets: { actions: READ, scope: 'own' },

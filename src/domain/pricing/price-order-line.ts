@@ -2,7 +2,7 @@ import type { Transaction } from 'sequelize';
 import { SalesOrder } from '../../models/index.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
 import { formatYuan, toFen } from '../money.js';
-import { priceInForce } from './price-in-force.js';
+import { priceInForce, type PriceInForce } from './price-in-force.js';
 
 export interface LinePrice {
   unitPrice: string;
@@ -23,17 +23,22 @@ export async function priceOrderLine(input: { orderId: number; productId: number
   const order = await SalesOrder.findByPk(input.orderId, { transaction, attributes: ['id', 'customer_id', 'order_date', 'status'] });
   if (!order || order.status !== 'draft') return null;
   const listed = await priceInForce({ customerId: order.customer_id, productId: input.productId, day: order.order_date }, transaction);
-  const entered = input.unitPrice?.trim() ?? '';
+  return linePrice(listed, input.unitPrice, order.order_date, 'unit_price');
+}
+
+/** The rule above for one line, given the list's price (or none) on the order's day; a refusal names `field`. */
+export function linePrice(listed: PriceInForce | null, unitPrice: string | null, day: string, field: string): LinePrice {
+  const entered = unitPrice?.trim() ?? '';
   if (listed) {
     if (entered !== '' && !(MONEY.test(entered) && toFen(entered) === toFen(listed.unitPrice))) {
       throw new BusinessRuleError(
         'linePriceFromList',
         { price: formatYuan(listed.unitPrice), list: `${listed.priceListCode} ${listed.priceListName}`, version: listed.versionNo, validFrom: listed.validFrom },
-        'unit_price',
+        field,
       );
     }
     return { unitPrice: listed.unitPrice, priceListVersionId: listed.versionId };
   }
-  if (entered === '') throw new BusinessRuleError('linePriceRequired', { day: order.order_date }, 'unit_price');
+  if (entered === '') throw new BusinessRuleError('linePriceRequired', { day }, field);
   return { unitPrice: entered, priceListVersionId: null };
 }

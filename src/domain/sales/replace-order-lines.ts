@@ -25,7 +25,8 @@ export async function replaceOrderLines(order: SalesOrder, lines: ParsedOrderLin
   let changed = false;
   for (const [index, line] of lines.entries()) {
     await findProductOrRefuse(line.productId, `lines.${index}.product_id`, transaction);
-    const values = { product_id: line.productId, quantity: line.quantity, unit_price: line.unitPrice, discount_pct: line.discountPct };
+    const values: LineValues = { product_id: line.productId, quantity: line.quantity, unit_price: line.unitPrice, discount_pct: line.discountPct };
+    if (line.priceListVersionId !== undefined) values.price_list_version_id = line.priceListVersionId;
     if (line.id === null) {
       const created = await SalesOrderItem.create({ order_id: order.id, ...values }, { transaction });
       await recordAudit(actor, { action, resource: 'sales_order_items', recordId: created.id, after: created.get({ plain: true }) }, transaction);
@@ -52,10 +53,19 @@ export async function replaceOrderLines(order: SalesOrder, lines: ParsedOrderLin
   return { before, after, changed };
 }
 
-function sameLine(item: SalesOrderItem, values: { product_id: number; quantity: string; unit_price: string; discount_pct: string }): boolean {
+interface LineValues {
+  product_id: number;
+  quantity: string;
+  unit_price: string;
+  discount_pct: string;
+  price_list_version_id?: number | null;
+}
+
+function sameLine(item: SalesOrderItem, values: LineValues): boolean {
   // Both sides are exact text with the column's decimals ('8500.00', '12.500'), as pg and the parsers write them.
   return item.product_id === values.product_id && item.quantity === values.quantity
-    && item.unit_price === values.unit_price && item.discount_pct === values.discount_pct;
+    && item.unit_price === values.unit_price && item.discount_pct === values.discount_pct
+    && (values.price_list_version_id === undefined || item.price_list_version_id === values.price_list_version_id);
 }
 
 function snapshot(item: SalesOrderItem): AmendedLine {

@@ -7,7 +7,8 @@ import { businessToday } from '../../clock/business-clock.js';
 import { dayProblem } from '../../db/strict-values.js';
 import { SALES_ORDER_STATES } from '../state-rules/sales-order-states.js';
 import { assertChildrenOpen } from '../state-rules/state-table.js';
-import { parseOrderLines } from './order-line-input.js';
+import { priceDraftLines } from '../pricing/price-draft-lines.js';
+import { parseDraftOrderLines } from './order-line-input.js';
 import { replaceOrderLines } from './replace-order-lines.js';
 import { optionalText } from './required-input.js';
 
@@ -28,19 +29,22 @@ type Header = Pick<SalesOrder, 'customer_id' | 'warehouse_id' | 'order_date' | '
 /**
  * 保存草稿订单: an order's header and all its lines saved together, in one transaction — a new
  * order (owned by whoever saves it, in its customer's branch, dated today on the business clock
- * unless a date is given) or a draft changed. Every value is exact or refused next to its field
+ * unless a date is given) or a draft changed. Each line's price is the price list's in force for
+ * the customer on the order's date (left blank, it is filled in; another is refused), or the one
+ * entered where no list applies. Every value is exact or refused next to its field
  * ('customer_id', 'lines.1.unit_price'); an order that is no longer a draft is refused as a whole
  * (its correction is amendConfirmedOrder). The caller checks that the customer, warehouse and
  * contract are inside the employee's scope.
  */
 export async function saveDraftOrder(orderId: number | null, input: DraftOrderInput, actor: Actor): Promise<SalesOrder> {
-  const lines = parseOrderLines(input.lines ?? []);
+  const drafted = parseDraftOrderLines(input.lines ?? []);
   return SalesOrder.sequelize!.transaction(async (transaction) => {
     const existing = orderId === null ? null : await SalesOrder.findByPk(orderId, { transaction, lock: transaction.LOCK.UPDATE });
     if (orderId !== null && !existing) throw new BusinessRuleError('orderNotFound', { id: orderId });
     if (existing) assertChildrenOpen(SALES_ORDER_STATES, existing.status, 'lines');
     const header = await headerOf(input, existing, transaction);
     const before = existing?.get({ plain: true, clone: true });
+    const lines = await priceDraftLines(drafted, header.customer_id, header.order_date, transaction);
     const order = existing ? await existing.update(header, { transaction }) : await SalesOrder.create({ ...header, owner_id: actor.id }, { transaction });
     await replaceOrderLines(order, lines, actor, 'saveDraftOrder', transaction);
     await order.reload({ transaction });

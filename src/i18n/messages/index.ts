@@ -5,6 +5,7 @@ import { creditMessages } from './credit.js';
 import { importDuplicatesMessages } from './import-duplicates.js';
 import { marketingMessages } from './marketing.js';
 import { orderChangesMessages } from './order-changes.js';
+import { orderEntryMessages } from './order-entry.js';
 import { requestMessages } from './requests.js';
 import { contractsMessages } from './contracts.js';
 import { fuelCardsMessages } from './fuel-cards.js';
@@ -27,7 +28,7 @@ import { auditMessages } from './audit.js';
  * unique across areas.
  */
 const areas: AreaMessages[] = [
-  accessMessages, analysisMessages, importDuplicatesMessages, marketingMessages, orderChangesMessages, requestMessages, salesMessages, serviceMessages, stateRulesMessages, tasksMessages, transferMessages, layoutMessages, matrixEditingMessages, auditMessages, creditMessages, pricingMessages, targetsMessages, contractsMessages, fuelCardsMessages, lifetimeValueMessages, qualityMessages,
+  accessMessages, analysisMessages, importDuplicatesMessages, marketingMessages, orderChangesMessages, orderEntryMessages, requestMessages, salesMessages, serviceMessages, stateRulesMessages, tasksMessages, transferMessages, layoutMessages, matrixEditingMessages, auditMessages, creditMessages, pricingMessages, targetsMessages, contractsMessages, fuelCardsMessages, lifetimeValueMessages, qualityMessages,
 ];
 
 export function messagesFor(language: keyof AreaMessages): Record<string, string> {

@@ -1,0 +1,61 @@
+import type { AreaMessages } from './area-messages.js';
+
+/** The order screen (新建 / 编辑 of a sales order): header and lines together, with prices and stock as they are typed. */
+export const orderEntryMessages: AreaMessages = {
+  'zh-CN': {
+    orderEntryIntroNew: '填写订单抬头和明细, 一次保存为草稿订单。单价按该客户在下单日期执行的价格表带出; 没有适用价格表时带出目录价, 可以修改。',
+    orderEntryIntroEdit: '编辑草稿订单 {{order_no}} 的抬头和明细, 一次保存。已确认的订单请用「修改明细」。',
+    orderEntryLines: '订单明细',
+    orderEntryColumnProduct: '产品',
+    orderEntryColumnQuantity: '数量',
+    orderEntryColumnUnitPrice: '单价 (元)',
+    orderEntryColumnDiscount: '折扣 (%)',
+    orderEntryColumnAmount: '金额 (元)',
+    orderEntryColumnAvailable: '可用库存',
+    orderEntryAddLine: '添加一行',
+    orderEntryRemoveLine: '删除',
+    orderEntryNoLines: '还没有明细, 请点「添加一行」',
+    orderEntryTotal: '订单合计',
+    orderEntryTotalNote: '保存后以系统计算的金额为准',
+    orderEntryGrade: '牌号 {{grade}}',
+    orderEntryUnit: '单位: {{unit}}',
+    orderEntryPriceFromList: '价格表 {{list}} 第 {{version}} 版',
+    orderEntryListPrice: '目录价 (无适用价格表, 可修改)',
+    orderEntryChooseCustomer: '先选择客户, 单价按其价格表带出',
+    orderEntryChooseWarehouse: '选择仓库后显示',
+    orderEntryShortOfStock: '超出可用库存',
+    orderEntrySave: '保存草稿',
+    orderEntryNotDraft: '订单 {{order_no}} 已不是草稿, 明细请用「修改明细」更改',
+  },
+  en: {
+    orderEntryIntroNew: 'Enter the order\'s header and lines and save them together as a draft. Prices come from the customer\'s price list in force on the order date; where none applies, the list price is filled in and may be changed.',
+    orderEntryIntroEdit: 'Edit the header and lines of draft order {{order_no}}, saved together. A confirmed order is changed with "Amend lines".',
+    orderEntryLines: 'Order lines',
+    orderEntryColumnProduct: 'Product',
+    orderEntryColumnQuantity: 'Quantity',
+    orderEntryColumnUnitPrice: 'Unit price (yuan)',
+    orderEntryColumnDiscount: 'Discount (%)',
+    orderEntryColumnAmount: 'Amount (yuan)',
+    orderEntryColumnAvailable: 'Available',
+    orderEntryAddLine: 'Add a line',
+    orderEntryRemoveLine: 'Remove',
+    orderEntryNoLines: 'No lines yet: click "Add a line"',
+    orderEntryTotal: 'Order total',
+    orderEntryTotalNote: 'The amounts the system computes on saving are the ones kept',
+    orderEntryGrade: 'Grade {{grade}}',
+    orderEntryUnit: 'Unit: {{unit}}',
+    orderEntryPriceFromList: 'Price list {{list}}, version {{version}}',
+    orderEntryListPrice: 'List price (no price list applies; may be changed)',
+    orderEntryChooseCustomer: 'Choose the customer first: prices come from their price list',
+    orderEntryChooseWarehouse: 'Shown once a warehouse is chosen',
+    orderEntryShortOfStock: 'More than is available',
+    orderEntrySave: 'Save draft',
+    orderEntryNotDraft: 'Order {{order_no}} is no longer a draft: change its lines with "Amend lines"',
+  },
+};
+
+/** The button label of the screen's price and stock look-up, as the permission matrix lists it. */
+export const orderEntryActionLabels = {
+  'zh-CN': { sales_orders: { quoteOrderLines: '下单取价与库存' } },
+  en: { sales_orders: { quoteOrderLines: 'Order prices and stock' } },
+} as const;
