@@ -167,8 +167,11 @@ describe('the panel frame in Chromium', () => {
 
     // The close step's breadcrumb names the ticket's step, not the order's 关闭订单.
     const [resolved] = await world.sql<{ id: number }>("SELECT id FROM tickets WHERE status = 'resolved' ORDER BY id LIMIT 1");
-    await page.goto(adminUrl(world.running.url, `/resources/tickets/records/${resolved.id}/close`));
-    await expect(page.locator('[data-css="tickets-close-breadcrumbs"] a').allInnerTexts()).resolves.toEqual(['统计分析', '服务工单', '关闭工单']);
+    await page.goto(adminUrl(world.running.url, `/resources/tickets/records/${resolved.id}/close`), { timeout: FIRST_LOAD_TIMEOUT });
+    // The page draws its breadcrumb once the record has loaded: wait for its last part before reading them all.
+    const crumbs = page.locator('[data-css="tickets-close-breadcrumbs"] a');
+    await crumbs.nth(2).waitFor();
+    await expect(crumbs.allInnerTexts()).resolves.toEqual(['统计分析', '服务工单', '关闭工单']);
   }, 180_000);
 
   test('when the administrator reads the audit row of that assignment, then it is in words: the step, the field, its values', async () => {

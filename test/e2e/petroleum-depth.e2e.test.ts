@@ -119,7 +119,7 @@ describe('petroleum journeys in Chromium', () => {
 
     await page.goto(adminUrl(running.url, '?period=12m'));
     await page.locator('[data-dashboard-ready]').waitFor({ timeout: FIRST_LOAD_TIMEOUT });
-    for (const title of ['合同执行: 计划与实际提货', '客户终身价值 Top 10', '加油站加油量与客户流失', '发运途损 (按运输方式)']) {
+    for (const title of ['合同执行: 计划与实际提货', '客户终身价值前 10 名', '加油站加油量与客户流失', '发运途损 (按运输方式)']) {
       await page.locator(`[data-chart-panel="${title}"] canvas`).waitFor();
     }
     const panel = page.locator('[data-chart-panel="合同执行: 计划与实际提货"]');

@@ -68,7 +68,7 @@ describe('changing an order’s lines', () => {
     const [line] = await SalesOrderItem.findAll({ where: { order_id: order.id } });
     const lines = [{ id: line.id, productId: resin.id, quantity: '15', unitPrice: '9000.00' }];
     const refusal = await expectRefusedWithoutChanges(db.sequelize, () => amendConfirmedOrder(order.id, { reason: '加量', lines }, rep), 'amendmentShortOfStock', undefined, 'lines.0.quantity');
-    expect(translate('zh-CN', refusal.code, refusal.params)).toBe('宁波库「HDPE 5000S」可用库存不足: 需要再预留 5.000 t, 可用 2.000 t, 缺 3.000 t。订单未修改, 库存未变动');
+    expect(translate('zh-CN', refusal.code, refusal.params)).toBe('宁波库「HDPE 5000S」可用库存不足: 需要再预留 5.000 吨, 可用 2.000 吨, 缺 3.000 吨。订单未修改, 库存未变动');
     expect(await SalesOrderAmendment.count({ where: { order_id: order.id } })).toBe(0);
     // A third decimal on a price is refused, not rounded; a draft or a shipped order is not amended.
     await expectRefusedWithoutChanges(db.sequelize, () => amendConfirmedOrder(order.id, { reason: '改价', lines: [{ ...lines[0], quantity: '10', unitPrice: '12.345' }] }, rep), 'atMostTwoDecimals', undefined, 'lines.0.unit_price');
