@@ -1,4 +1,4 @@
-import type { ReadScope } from '../../src/access/authorisation/data-scope.js';
+import { rowsWhere, type ReadScope } from '../../src/access/authorisation/data-scope.js';
 import type { ScopedTable } from '../dashboard-scope.js';
 import type { DashboardQuery } from './dashboard-query.js';
 
@@ -12,8 +12,7 @@ export function callerScopeOf(query: DashboardQuery): ReadScope {
       const scoped = SCOPED.find((candidate) => candidate === table);
       // The figures read no other scoped table; one they did would be refused rather than shown whole.
       if (!scoped) throw new Error(`the dashboard has no row scope for ${table}`);
-      const condition = query.scope.rowCondition(scoped);
-      return condition === null ? 'TRUE' : `${idColumn} IN (SELECT id FROM ${scoped} WHERE ${condition})`;
+      return rowsWhere(scoped, idColumn, query.scope.rowCondition(scoped));
     },
   };
 }

@@ -30,10 +30,15 @@ const SQL_NAME = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
 export function staffScope(profile: AccessProfile): DataScope {
   return {
     actor: { id: profile.userId, email: profile.email },
-    rowsOf: (table, idColumn) => {
-      if (!SQL_NAME.test(table) || !SQL_NAME.test(idColumn)) throw new Error(`not a table and column: ${table}, ${idColumn}`);
-      const condition = rowScopeCondition(profile, table);
-      return condition === null ? 'TRUE' : `${idColumn} IN (SELECT id FROM ${table} WHERE ${condition})`;
-    },
+    rowsOf: (table, idColumn) => rowsWhere(table, idColumn, rowScopeCondition(profile, table)),
   };
+}
+
+/**
+ * `idColumn` limited to the ids of `table` whose rows meet `condition` (a row-scope condition on the
+ * table's own columns), or 'TRUE' when there is none: the one way every DataScope words its answer.
+ */
+export function rowsWhere(table: string, idColumn: string, condition: string | null): string {
+  if (!SQL_NAME.test(table) || !SQL_NAME.test(idColumn)) throw new Error(`not a table and column: ${table}, ${idColumn}`);
+  return condition === null ? 'TRUE' : `${idColumn} IN (SELECT id FROM ${table} WHERE ${condition})`;
 }
