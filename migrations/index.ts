@@ -26,6 +26,8 @@ import * as createShipments from './0072.create-shipments.js';
 import * as createFuelCards from './0073.create-fuel-cards.js';
 import * as addCustomerLifetimeValue from './0074.add-customer-lifetime-value.js';
 import * as grantOrderEntryQuote from './0090.grant-order-entry-quote.js';
+import * as keepSalesRollups from './0091.keep-sales-rollups.js';
+import * as keepOpenReceivables from './0092.keep-open-receivables.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
@@ -56,4 +58,6 @@ export const migrations: Migration[] = [
   { name: '0073.create-fuel-cards', ...createFuelCards },
   { name: '0074.add-customer-lifetime-value', ...addCustomerLifetimeValue },
   { name: '0090.grant-order-entry-quote', ...grantOrderEntryQuote },
+  { name: '0091.keep-sales-rollups', ...keepSalesRollups },
+  { name: '0092.keep-open-receivables', ...keepOpenReceivables },
 ];

@@ -2,7 +2,7 @@ import type { BranchAging, CreditWatch } from '../dashboard-data.js';
 import { agingColumns, IS_RECEIVABLE, outstandingOrdersSql } from '../../src/domain/credit/receivables.js';
 import { creditStandingSql } from '../../src/domain/credit/credit-standing.js';
 import { ON_WATCH_LIST } from '../../src/domain/credit/credit-watch-list.js';
-import { select, visibleRows, type DashboardQuery } from './dashboard-query.js';
+import { select, visibleOrdersCondition, visibleRows, type DashboardQuery } from './dashboard-query.js';
 
 /**
  * Receivables of the visible orders per branch by age (0–30, 31–60, 61–90, over 90 days since
@@ -13,7 +13,7 @@ export function receivablesAgingOf(query: DashboardQuery): Promise<BranchAging[]
   return select<BranchAging>(
     query,
     `SELECT b.id AS "branchId", b.name AS "branchName", ${agingColumns('today')}
-       FROM ${outstandingOrdersSql(visibleRows(query, 'sales_orders'))} r
+       FROM ${outstandingOrdersSql(visibleOrdersCondition(query))} r
        JOIN branches b ON b.id = r.branch_id
       WHERE ${IS_RECEIVABLE}
       GROUP BY b.id, b.name

@@ -46,6 +46,30 @@ export function revenueOrders(query: DashboardQuery, fromParameter: string, toPa
             WHERE ${revenueOrder('so')} AND so.order_date BETWEEN $${fromParameter}::date AND $${toParameter}::date)`;
 }
 
+/** The rollups of the revenue orders that migration 0091's triggers keep, in the same transaction as every change. */
+export type SalesRollup = 'sales_daily_revenue' | 'sales_daily_category_revenue';
+
+/**
+ * A sales rollup's rows from day `$<from>` to `$<to>` included, under the orders' row scope and
+ * branch filter: each rollup row carries the owner_id and branch_id of the orders it sums, so the
+ * orders' own condition reads the same on it (a scope naming another column of the orders would
+ * fail here, not widen). Summed, they give exactly what revenueOrders gives for the same rows.
+ */
+export function salesRollupRows(query: DashboardQuery, rollup: SalesRollup, fromParameter: string, toParameter: string): string {
+  const days = `order_date BETWEEN $${fromParameter}::date AND $${toParameter}::date`;
+  return `(SELECT * FROM ${rollup} WHERE ${[visibleOrdersCondition(query), days].filter((condition) => condition !== null).join(' AND ')})`;
+}
+
+/**
+ * The orders' row scope and branch filter as one condition on the orders' owner_id and branch_id,
+ * for the tables kept beside the orders that carry both (rollups, open receivables); null for all.
+ */
+export function visibleOrdersCondition(query: DashboardQuery): string | null {
+  const conditions = [query.scope.rowCondition('sales_orders'), branchCondition('sales_orders', query.filters.branchId)];
+  const where = conditions.filter((condition): condition is string => condition !== null);
+  return where.length === 0 ? null : where.join(' AND ');
+}
+
 /** The instant a business day starts, for comparing timestamptz columns with calendar days. */
 export function dayStarts(dayParameter: string): string {
   return `($${dayParameter}::date::timestamp AT TIME ZONE ${zoneLiteral()})`;

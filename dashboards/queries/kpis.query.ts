@@ -1,7 +1,7 @@
 import type { Kpis } from '../dashboard-data.js';
 import { calendarMonth } from '../dashboard-filters.js';
 import { openTicket, overdueTicket, ratedTicket } from '../../src/domain/figures/business-figures.js';
-import { dayEnds, dayStarts, revenueOrders, select, visibleRows, type DashboardQuery } from './dashboard-query.js';
+import { dayEnds, dayStarts, salesRollupRows, select, visibleRows, type DashboardQuery } from './dashboard-query.js';
 
 const closedInPeriod = `t.closed_at >= ${dayStarts('from')} AND t.closed_at < ${dayEnds('to')}`;
 
@@ -18,10 +18,10 @@ export async function kpisOf(query: DashboardQuery): Promise<Kpis> {
     `SELECT this_month::text AS "revenueThisMonth", last_month::text AS "revenueLastMonth",
             CASE WHEN last_month > 0 THEN round((this_month - last_month) * 100 / last_month, 1)::text END AS "revenueChangePct",
             orders AS "ordersThisMonth"
-       FROM (SELECT COALESCE(sum(o.total_amount) FILTER (WHERE o.order_date >= $thisFrom::date), 0)::numeric(16,2) AS this_month,
-                    COALESCE(sum(o.total_amount) FILTER (WHERE o.order_date <= $lastTo::date), 0)::numeric(16,2) AS last_month,
-                    (count(*) FILTER (WHERE o.order_date >= $thisFrom::date))::int AS orders
-               FROM ${revenueOrders(query, 'lastFrom', 'thisTo')} o) AS months`,
+       FROM (SELECT COALESCE(sum(sold.revenue) FILTER (WHERE sold.order_date >= $thisFrom::date), 0)::numeric(16,2) AS this_month,
+                    COALESCE(sum(sold.revenue) FILTER (WHERE sold.order_date <= $lastTo::date), 0)::numeric(16,2) AS last_month,
+                    COALESCE(sum(sold.orders) FILTER (WHERE sold.order_date >= $thisFrom::date), 0)::int AS orders
+               FROM ${salesRollupRows(query, 'sales_daily_revenue', 'lastFrom', 'thisTo')} sold) AS months`,
     { thisFrom: thisMonth.from, thisTo: thisMonth.to, lastFrom: lastMonth.from, lastTo: lastMonth.to },
   );
   const tickets = select<{ openTickets: number; overdueTickets: number; averageSatisfaction: string | null; ratedTickets: number }>(

@@ -1,24 +1,28 @@
 import type { TargetProgress } from '../dashboard-data.js';
 import { monthEnd, monthStart } from '../dashboard-filters.js';
-import { lineTonsSql } from '../../src/domain/inventory/quantity.js';
-import { revenueOrders, select, visibleRows, type DashboardQuery } from './dashboard-query.js';
+import { salesRollupRows, select, visibleRows, type DashboardQuery } from './dashboard-query.js';
 
 /**
  * Sales targets of the months the period touches, against what was sold in those months: revenue
- * by the dashboard's one definition (revenueOrders: confirmed and later orders, by order date,
- * within the employee's scope and the branch filter) and tons from the same orders' lines. A
+ * by the dashboard's one definition (confirmed and later orders, by order date, within the
+ * employee's scope and the branch filter, here read from their daily rollups) and tons from the
+ * same orders' lines (their rollup by category; tons as lineTonsSql counts them). A
  * representative's actual is the orders they own; a team's, the orders of its members; a branch's,
  * the orders of that branch. Summed per subject over the months that have a target.
  */
 export function targetProgressOf(query: DashboardQuery): Promise<TargetProgress[]> {
   return select<TargetProgress>(
     query,
-    `WITH actual AS (
-       SELECT date_trunc('month', o.order_date)::date AS month, o.owner_id, u.team_id, o.branch_id, o.total_amount,
-              (SELECT coalesce(sum(${lineTonsSql('line', 'p')}), 0) FROM sales_order_items line JOIN products p ON p.id = line.product_id
-                WHERE line.order_id = o.id) AS tons
-         FROM ${revenueOrders(query, 'from', 'to')} o
-         LEFT JOIN users u ON u.id = o.owner_id
+    `WITH sold AS (
+       SELECT order_date, owner_id, branch_id, revenue, 0 AS tons FROM ${salesRollupRows(query, 'sales_daily_revenue', 'from', 'to')} orders
+       UNION ALL
+       SELECT order_date, owner_id, branch_id, 0, tons FROM ${salesRollupRows(query, 'sales_daily_category_revenue', 'from', 'to')} lines
+     ), actual AS (
+       SELECT date_trunc('month', sold.order_date)::date AS month, sold.owner_id, u.team_id, sold.branch_id,
+              sum(sold.revenue) AS total_amount, sum(sold.tons) AS tons
+         FROM sold
+         LEFT JOIN users u ON u.id = sold.owner_id
+        GROUP BY 1, 2, 3, 4
      ), targets AS (
        SELECT * FROM ${visibleRows(query, 'sales_targets')} t WHERE t.month BETWEEN $from::date AND $to::date
      )

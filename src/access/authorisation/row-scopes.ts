@@ -36,6 +36,11 @@ const RULES: Record<string, ScopedCondition> = {
   opportunities: ownedWithBranch,
   contracts: ownedWithBranch,
   sales_orders: ownedWithBranch,
+  // The dashboard's rollups of the orders (migration 0091) carry their orders' owner and branch.
+  sales_daily_revenue: ownedWithBranch,
+  sales_daily_category_revenue: ownedWithBranch,
+  // What each order still owes (migration 0092), with the order's owner and branch.
+  open_receivables: ownedWithBranch,
   contacts: underCustomer,
   customer_feedback: underCustomer,
   campaign_members: underCustomer,

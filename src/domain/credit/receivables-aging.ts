@@ -32,12 +32,10 @@ const GROUPS: Record<AgingGrouping, { select: string; join: string; groupBy: str
  * employee may see count, as in their order list.
  */
 export async function receivablesAging(grouping: AgingGrouping, options: { profile: AccessProfile; asOf?: string }): Promise<AgingRow[]> {
-  const condition = rowScopeCondition(options.profile, 'sales_orders');
-  const orders = condition ? `(SELECT * FROM sales_orders WHERE ${condition})` : 'sales_orders';
   const group = GROUPS[grouping];
   return SalesOrder.sequelize!.query<AgingRow>(
     `SELECT ${group.select}, ${agingColumns('asOf')}
-       FROM ${outstandingOrdersSql(orders)} r ${group.join}
+       FROM ${outstandingOrdersSql(rowScopeCondition(options.profile, 'sales_orders'))} r ${group.join}
       WHERE ${IS_RECEIVABLE}
       GROUP BY ${group.groupBy}
       ORDER BY sum(r.outstanding) DESC, ${group.groupBy} NULLS LAST`,

@@ -1,4 +1,3 @@
-import { REVENUE_ORDER_STATUSES } from '../analysis/revenue.js';
 import { BUSINESS_TIME_ZONE } from '../business-day.js';
 
 /**
@@ -13,18 +12,16 @@ export const RECEIVABLE_ORDER_STATUSES = ['shipped', 'delivered', 'closed'] as c
 const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 
 /**
- * One row per order that still owes something: id, order_no, customer_id, branch_id, owner_id,
- * status, total_amount, paid, outstanding and shipped_on (the Beijing day it shipped; the order
- * date for an order marked shipped without a time). `orders` is the orders table or a derived
- * table of it (a caller's row scope).
+ * One row per order that still owes something: id, customer_id, branch_id, owner_id, status,
+ * outstanding (its total less its payments) and shipped_on (the Beijing day it shipped; the order
+ * date for an order marked shipped without a time). Read from open_receivables, which triggers
+ * keep equal to the orders and their payments (migrations/0092). `orderScope` is a condition on
+ * the orders' own columns (a caller's row scope, a branch), or null for every order.
  */
-export function outstandingOrdersSql(orders = 'sales_orders'): string {
-  return `(SELECT o.id, o.order_no, o.customer_id, o.branch_id, o.owner_id, o.status, o.total_amount,
-                  coalesce(p.paid, 0) AS paid, o.total_amount - coalesce(p.paid, 0) AS outstanding,
-                  coalesce((o.shipped_at AT TIME ZONE '${BUSINESS_TIME_ZONE}')::date, o.order_date) AS shipped_on
-             FROM ${orders} o
-             LEFT JOIN LATERAL (SELECT sum(amount) AS paid FROM payments WHERE order_id = o.id) p ON true
-            WHERE o.status IN (${quoted(REVENUE_ORDER_STATUSES)}) AND o.total_amount > coalesce(p.paid, 0))`;
+export function outstandingOrdersSql(orderScope: string | null = null): string {
+  return `(SELECT r.order_id AS id, r.customer_id, r.branch_id, r.owner_id, r.status, r.outstanding,
+                  coalesce((r.shipped_at AT TIME ZONE '${BUSINESS_TIME_ZONE}')::date, r.order_date) AS shipped_on
+             FROM open_receivables r${orderScope ? ` WHERE ${orderScope}` : ''})`;
 }
 
 /** The condition on an outstanding order (alias `r`) that makes it a receivable rather than a commitment. */

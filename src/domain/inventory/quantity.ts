@@ -86,9 +86,10 @@ export function summarizeQuantities(lines: Array<{ quantity: string; unit: Unit 
 
 /**
  * The tons of an order line in SQL, as summarizeQuantities counts them: tons as they are, kilograms
- * in tons, other units (liters, drums) not at all. `line` is a sales_order_items alias, `product` a
- * products alias.
+ * in tons, other units (liters, drums) not at all. The database's line_tons (migration 0091) says
+ * so once, for these queries and for the sales rollups its triggers keep. `line` is a
+ * sales_order_items alias, `product` a products alias.
  */
 export function lineTonsSql(line: string, product: string): string {
-  return `(CASE ${product}.unit WHEN 'ton' THEN ${line}.quantity WHEN 'kg' THEN ${line}.quantity / 1000 ELSE 0 END)`;
+  return `line_tons(${line}.quantity, ${product}.unit)`;
 }

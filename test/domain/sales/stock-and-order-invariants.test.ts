@@ -16,6 +16,7 @@ import { transferStock } from '../../../src/domain/inventory/transfer-stock.js';
 import { SalesOrder, SalesOrderItem, StockLevel, type Customer } from '../../../src/models/index.js';
 import type { Actor } from '../../../src/audit/audit-log.js';
 import { actorFor } from './workflow-test-kit.js';
+import { keptFiguresDrift } from '../../support/kept-figures.js';
 
 /**
  * Random sequences of everything staff do to orders and stock — drafts saved, confirmed, shipped,
@@ -23,7 +24,8 @@ import { actorFor } from './workflow-test-kit.js';
  * rules must refuse — after which the books must still balance:
  * - reserved stock = the lines of confirmed, unshipped orders, per product and warehouse;
  * - on hand = the sum of the ledger's movements, per product and warehouse;
- * - a confirmed order's lines and total never change, but by an amendment.
+ * - a confirmed order's lines and total never change, but by an amendment;
+ * - the dashboard's sales rollups and each order's open balance equal the orders they come from.
  * Each sequence has its seed in its name: INVARIANT_SEED=<seed> replays it.
  */
 const SEEDS = process.env.INVARIANT_SEED ? [Number(process.env.INVARIANT_SEED)] : [20260601, 20260602, Date.now() % 1_000_000_007];
@@ -144,6 +146,7 @@ describe('the books balance after any sequence of order and stock actions', () =
       expect({ where, levels: unbalanced.filter((level) => level.reserved !== level.promised || level.on_hand !== level.ledger) }).toEqual({ where, levels: [] });
       const confirmedOrLater = await SalesOrder.findAll({ where: { id: orders, status: ['confirmed', 'shipped', 'delivered', 'closed'] }, attributes: ['id'] });
       for (const { id } of confirmedOrLater) expect({ where, order: id, lines: await linesText(id) }).toEqual({ where, order: id, lines: frozen.get(id) });
+      expect({ where, drift: await keptFiguresDrift(db.sequelize) }).toEqual({ where, drift: [] });
     }
   });
 });

@@ -1,0 +1,54 @@
+import { QueryTypes, type Sequelize } from 'sequelize';
+import { REVENUE_ORDER_STATUSES } from '../../src/domain/analysis/revenue.js';
+
+export interface RollupDrift {
+  rollup: 'sales_daily_revenue' | 'sales_daily_category_revenue' | 'open_receivables';
+  /** 'kept': a row the rollup holds that the orders do not give; 'expected': a row the orders give that the rollup lacks or holds otherwise. */
+  side: 'kept' | 'expected';
+  row: Record<string, unknown>;
+}
+
+const statuses = REVENUE_ORDER_STATUSES.map((status) => `'${status}'`).join(', ');
+
+/**
+ * Where the tables kept beside the orders (the sales rollups, migration 0091; what each order still
+ * owes, 0092) differ from the orders, their lines and payments, computed here independently of the
+ * triggers and of the rebuild functions: empty means exact.
+ */
+export async function keptFiguresDrift(sequelize: Sequelize): Promise<RollupDrift[]> {
+  return sequelize.query<RollupDrift>(
+    `WITH expected_revenue AS (
+       SELECT order_date, branch_id, owner_id, count(*)::int AS orders, sum(total_amount)::numeric(16,2) AS revenue
+         FROM sales_orders WHERE status IN (${statuses})
+        GROUP BY order_date, branch_id, owner_id
+     ), kept_revenue AS (
+       SELECT order_date, branch_id, owner_id, orders, revenue FROM sales_daily_revenue
+     ), expected_category AS (
+       SELECT o.order_date, o.branch_id, o.owner_id, p.category_id, count(*)::int AS lines, sum(i.amount)::numeric(16,2) AS revenue,
+              sum(CASE p.unit WHEN 'ton' THEN i.quantity WHEN 'kg' THEN i.quantity / 1000 ELSE 0 END) AS tons
+         FROM sales_orders o JOIN sales_order_items i ON i.order_id = o.id JOIN products p ON p.id = i.product_id
+        WHERE o.status IN (${statuses})
+        GROUP BY o.order_date, o.branch_id, o.owner_id, p.category_id
+     ), kept_category AS (
+       SELECT order_date, branch_id, owner_id, category_id, lines, revenue, tons FROM sales_daily_category_revenue
+     ), expected_owed AS (
+       SELECT o.id AS order_id, o.customer_id, o.branch_id, o.owner_id, o.status, o.order_date, o.shipped_at,
+              o.total_amount - coalesce((SELECT sum(p.amount) FROM payments p WHERE p.order_id = o.id), 0) AS outstanding
+         FROM sales_orders o WHERE o.status IN (${statuses})
+     ), kept_owed AS (
+       SELECT order_id, customer_id, branch_id, owner_id, status, order_date, shipped_at, outstanding FROM open_receivables
+     )
+     SELECT 'sales_daily_revenue' AS rollup, 'kept' AS side, to_jsonb(d) AS row FROM (SELECT * FROM kept_revenue EXCEPT SELECT * FROM expected_revenue) d
+     UNION ALL
+     SELECT 'sales_daily_revenue', 'expected', to_jsonb(d) FROM (SELECT * FROM expected_revenue EXCEPT SELECT * FROM kept_revenue) d
+     UNION ALL
+     SELECT 'sales_daily_category_revenue', 'kept', to_jsonb(d) FROM (SELECT * FROM kept_category EXCEPT SELECT * FROM expected_category) d
+     UNION ALL
+     SELECT 'sales_daily_category_revenue', 'expected', to_jsonb(d) FROM (SELECT * FROM expected_category EXCEPT SELECT * FROM kept_category) d
+     UNION ALL
+     SELECT 'open_receivables', 'kept', to_jsonb(d) FROM (SELECT * FROM kept_owed EXCEPT SELECT * FROM expected_owed WHERE outstanding > 0) d
+     UNION ALL
+     SELECT 'open_receivables', 'expected', to_jsonb(d) FROM (SELECT * FROM expected_owed WHERE outstanding > 0 EXCEPT SELECT * FROM kept_owed) d`,
+    { type: QueryTypes.SELECT },
+  );
+}
