@@ -31,11 +31,14 @@ export async function scaleUp(client: pg.Client, target: ScaleTarget): Promise<v
     await client.query(INSERT_CUSTOMERS, [BRAND_FIRST, BRAND_SECOND]);
     await client.query(INSERT_CONTACTS);
     await client.query(PLAN_ORDERS, [newOrders]);
+    // The copies are written as a restore writes them, with the triggers off: each copy already carries
+    // its template's total, the state rules (issue 12) rightly refuse lines added to a closed order,
+    // and the dashboard's rollups are summed once at the end rather than a million times a row.
+    await client.query('SET LOCAL session_replication_role = replica');
     await client.query(INSERT_ORDERS);
-    // The trigger would update the order once per line; each copy already carries its template's total.
-    await client.query('ALTER TABLE sales_order_items DISABLE TRIGGER sales_order_items_total');
     await client.query(INSERT_ORDER_LINES);
-    await client.query('ALTER TABLE sales_order_items ENABLE TRIGGER sales_order_items_total');
+    await client.query('SET LOCAL session_replication_role = origin');
+    await client.query('SELECT rebuild_sales_rollups(), rebuild_open_receivables()');
     await assertTotalsMatchLines(client);
     await client.query('COMMIT');
   } catch (error) {
