@@ -32,6 +32,8 @@ const statements: Array<[string, string]> = [
   ['customers 鑫 p1', "SELECT * FROM customers WHERE name LIKE '%鑫%' ORDER BY updated_at DESC, id DESC LIMIT 20"],
   ['customers 鑫 count(*)', "SELECT count(*) FROM customers WHERE name LIKE '%鑫%'"],
   ['customers 鑫 count via characters', "SELECT count(*) FROM customers WHERE name LIKE '%鑫%' AND string_to_array(name, NULL) @> string_to_array('鑫', NULL)"],
+  ['customers 鑫源 count(*)', "SELECT count(*) FROM customers WHERE name LIKE '%鑫源%'"],
+  ['customers 鑫源 count via characters', "SELECT count(*) FROM customers WHERE name LIKE '%鑫源%' AND string_to_array(name, NULL) @> string_to_array('鑫源', NULL)"],
   ['customers code ILIKE count', "SELECT count(*) FROM customers WHERE code ILIKE '%0042%'"],
   ['rep customers p1', `SELECT * FROM customers WHERE owner_id = ${rep} ORDER BY updated_at DESC, id DESC LIMIT 20`],
   ['rep customers count(*)', `SELECT count(*) FROM customers WHERE owner_id = ${rep}`],

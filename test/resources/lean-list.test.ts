@@ -114,11 +114,12 @@ describe('lists: lean rows, the same answers as SQL', () => {
     expect(body.records.map((row) => row.id)).toEqual(expected.map((row) => row.id));
   });
 
-  test('when customers are filtered by a Chinese fragment, then the rows and the total are those LIKE gives', async () => {
-    const expected = await sql<{ id: number }>("SELECT id FROM customers WHERE name LIKE '%石化%' ORDER BY updated_at DESC, id DESC LIMIT 20");
-    const [{ count }] = await sql<{ count: number }>("SELECT count(*)::int AS count FROM customers WHERE name LIKE '%石化%'");
+  // Two characters go through the characters' index, one does not (src/db/crm-resource.ts): both give LIKE's answer.
+  test.each(['石化', '化'])('when customers are filtered by the Chinese fragment %s, then the rows and the total are those LIKE gives', async (fragment) => {
+    const expected = await sql<{ id: number }>(`SELECT id FROM customers WHERE name LIKE '%${fragment}%' ORDER BY updated_at DESC, id DESC LIMIT 20`);
+    const [{ count }] = await sql<{ count: number }>(`SELECT count(*)::int AS count FROM customers WHERE name LIKE '%${fragment}%'`);
     expect(count).toBeGreaterThan(0);
-    const { body } = await list(admin, 'customers', { 'filters.name': '石化' });
+    const { body } = await list(admin, 'customers', { 'filters.name': fragment });
     expect(body.records.map((row) => row.id)).toEqual(expected.map((row) => row.id));
     expect(body.meta).toMatchObject({ total: count, totalIsEstimate: false });
   });
