@@ -38,7 +38,7 @@ export async function scaleUp(client: pg.Client, target: ScaleTarget): Promise<v
     await client.query(INSERT_ORDERS);
     await client.query(INSERT_ORDER_LINES);
     await client.query('SET LOCAL session_replication_role = origin');
-    await client.query('SELECT rebuild_sales_rollups(), rebuild_open_receivables()');
+    await client.query('SELECT rebuild_sales_rollups(), rebuild_open_receivables(), rebuild_customer_counts()');
     await assertTotalsMatchLines(client);
     await client.query('COMMIT');
   } catch (error) {

@@ -28,6 +28,7 @@ import * as addCustomerLifetimeValue from './0074.add-customer-lifetime-value.js
 import * as grantOrderEntryQuote from './0090.grant-order-entry-quote.js';
 import * as keepSalesRollups from './0091.keep-sales-rollups.js';
 import * as keepOpenReceivables from './0092.keep-open-receivables.js';
+import * as keepCustomerCounts from './0093.keep-customer-counts.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
@@ -60,4 +61,5 @@ export const migrations: Migration[] = [
   { name: '0090.grant-order-entry-quote', ...grantOrderEntryQuote },
   { name: '0091.keep-sales-rollups', ...keepSalesRollups },
   { name: '0092.keep-open-receivables', ...keepOpenReceivables },
+  { name: '0093.keep-customer-counts', ...keepCustomerCounts },
 ];

@@ -70,6 +70,18 @@ export function visibleOrdersCondition(query: DashboardQuery): string | null {
   return where.length === 0 ? null : where.join(' AND ');
 }
 
+/**
+ * The counts of current customers per branch, owner, grade and status (migrations/0093) under the
+ * customers' row scope and the branch filter: a count row carries its customers' owner_id and
+ * branch_id, so their condition reads the same on it. It counts current customers only, so
+ * merged_into_id reads NULL here and the figures' definitions (churnBase, churned) apply as written.
+ */
+export function customerCountRows(query: DashboardQuery): string {
+  const conditions = [query.scope.rowCondition('customers'), branchCondition('customers', query.filters.branchId)];
+  const where = conditions.filter((condition): condition is string => condition !== null);
+  return `(SELECT *, NULL::integer AS merged_into_id FROM customer_counts${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''})`;
+}
+
 /** The instant a business day starts, for comparing timestamptz columns with calendar days. */
 export function dayStarts(dayParameter: string): string {
   return `($${dayParameter}::date::timestamp AT TIME ZONE ${zoneLiteral()})`;

@@ -1,7 +1,7 @@
 import type { Kpis } from '../dashboard-data.js';
 import { calendarMonth } from '../dashboard-filters.js';
 import { openTicket, overdueTicket, ratedTicket } from '../../src/domain/figures/business-figures.js';
-import { dayEnds, dayStarts, salesRollupRows, select, visibleRows, type DashboardQuery } from './dashboard-query.js';
+import { customerCountRows, dayEnds, dayStarts, salesRollupRows, select, visibleRows, type DashboardQuery } from './dashboard-query.js';
 
 const closedInPeriod = `t.closed_at >= ${dayStarts('from')} AND t.closed_at < ${dayEnds('to')}`;
 
@@ -35,7 +35,7 @@ export async function kpisOf(query: DashboardQuery): Promise<Kpis> {
   );
   const customers = select<{ customersAtRisk: number }>(
     query,
-    `SELECT count(*)::int AS "customersAtRisk" FROM ${visibleRows(query, 'customers')} c WHERE c.status = 'at_risk'`,
+    `SELECT coalesce(sum(c.customers), 0)::int AS "customersAtRisk" FROM ${customerCountRows(query)} c WHERE c.status = 'at_risk'`,
   );
   const [[salesRow], [ticketsRow], [customersRow]] = await Promise.all([sales, tickets, customers]);
   return { thisMonth, lastMonth, ...salesRow, ...ticketsRow, ...customersRow };

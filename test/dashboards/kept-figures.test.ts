@@ -13,10 +13,11 @@ import { recordPayment } from '../../src/domain/credit/record-payment.js';
 import { actorFor } from '../domain/sales/workflow-test-kit.js';
 
 /**
- * The statistics page reads its sales figures from rollups triggers keep (migration 0091), and
- * every credit figure reads what each order still owes from open_receivables (0092). Here each kind
- * of change that moves an order's revenue or balance is made as staff or the system would make it,
- * and both must then equal the same figures computed from the orders, lines and payments, row for row.
+ * The statistics page reads its sales figures from rollups triggers keep (migration 0091), every
+ * credit figure reads what each order and customer still owes (0092), and the customer figures
+ * count current customers from counts (0093). Here each kind of change that moves them is made as
+ * staff or the system would make it, and they must then equal the same figures computed from the
+ * orders, lines, payments and customers, row for row.
  * The random workflow sequences of test/domain/sales/stock-and-order-invariants.test.ts check the
  * same after every tenth step.
  */
@@ -97,6 +98,17 @@ describe('the figures kept beside the orders equal the orders after every kind o
     );
     const other = await ProductCategory.findOne({ where: {}, order: [['id', 'DESC']], rejectOnEmpty: true });
     await db.sequelize.query(`UPDATE products SET category_id = $2, unit = 'kg' WHERE id = $1`, { bind: [productId, other.id] });
+    expect(await keptFiguresDrift(db.sequelize)).toEqual([]);
+  });
+
+  test('customers regraded, moved, merged and deleted are counted where they now stand', async () => {
+    const [one, two, three] = [await createCustomer(), await createCustomer(), await createCustomer()];
+    const otherOwner = await demoUser('rep.liu@petrocrm.cn');
+    await db.sequelize.query(`UPDATE customers SET grade = 'A', status = 'at_risk' WHERE id = $1`, { bind: [one.id] });
+    await db.sequelize.query('UPDATE customers SET owner_id = $2, branch_id = $3 WHERE id = $1', { bind: [two.id, otherOwner.id, otherOwner.branch_id] });
+    await db.sequelize.query('UPDATE customers SET merged_into_id = $2 WHERE id = $1', { bind: [three.id, one.id] });
+    expect(await keptFiguresDrift(db.sequelize)).toEqual([]);
+    await db.sequelize.query('DELETE FROM customers WHERE id = $1', { bind: [two.id] });
     expect(await keptFiguresDrift(db.sequelize)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { REVENUE_ORDER_STATUSES } from '../../src/domain/analysis/revenue.js';
 
 export interface RollupDrift {
-  rollup: 'sales_daily_revenue' | 'sales_daily_category_revenue' | 'open_receivables';
+  rollup: 'sales_daily_revenue' | 'sales_daily_category_revenue' | 'open_receivables' | 'customer_balances' | 'customer_counts';
   /** 'kept': a row the rollup holds that the orders do not give; 'expected': a row the orders give that the rollup lacks or holds otherwise. */
   side: 'kept' | 'expected';
   row: Record<string, unknown>;
@@ -11,8 +11,9 @@ export interface RollupDrift {
 const statuses = REVENUE_ORDER_STATUSES.map((status) => `'${status}'`).join(', ');
 
 /**
- * Where the tables kept beside the orders (the sales rollups, migration 0091; what each order still
- * owes, 0092) differ from the orders, their lines and payments, computed here independently of the
+ * Where the tables kept beside the orders and customers (the sales rollups, migration 0091; what
+ * each order and each customer still owes, 0092; the counts of current customers, 0093) differ from
+ * the orders, their lines and payments and the customers, computed here independently of the
  * triggers and of the rebuild functions: empty means exact.
  */
 export async function keptFiguresDrift(sequelize: Sequelize): Promise<RollupDrift[]> {
@@ -37,6 +38,17 @@ export async function keptFiguresDrift(sequelize: Sequelize): Promise<RollupDrif
          FROM sales_orders o WHERE o.status IN (${statuses})
      ), kept_owed AS (
        SELECT order_id, customer_id, branch_id, owner_id, status, order_date, shipped_at, outstanding FROM open_receivables
+     ), expected_balance AS (
+       SELECT customer_id, coalesce(sum(outstanding) FILTER (WHERE status IN ('shipped', 'delivered', 'closed')), 0)::numeric(16,2) AS receivables,
+              coalesce(sum(outstanding) FILTER (WHERE status = 'confirmed'), 0)::numeric(16,2) AS confirmed_unpaid
+         FROM expected_owed WHERE outstanding > 0 GROUP BY customer_id
+     ), kept_balance AS (
+       SELECT customer_id, receivables, confirmed_unpaid FROM customer_balances
+     ), expected_count AS (
+       SELECT branch_id, owner_id, grade, status, count(*)::int AS customers FROM customers WHERE merged_into_id IS NULL
+        GROUP BY branch_id, owner_id, grade, status
+     ), kept_count AS (
+       SELECT branch_id, owner_id, grade, status, customers FROM customer_counts
      )
      SELECT 'sales_daily_revenue' AS rollup, 'kept' AS side, to_jsonb(d) AS row FROM (SELECT * FROM kept_revenue EXCEPT SELECT * FROM expected_revenue) d
      UNION ALL
@@ -48,7 +60,15 @@ export async function keptFiguresDrift(sequelize: Sequelize): Promise<RollupDrif
      UNION ALL
      SELECT 'open_receivables', 'kept', to_jsonb(d) FROM (SELECT * FROM kept_owed EXCEPT SELECT * FROM expected_owed WHERE outstanding > 0) d
      UNION ALL
-     SELECT 'open_receivables', 'expected', to_jsonb(d) FROM (SELECT * FROM expected_owed WHERE outstanding > 0 EXCEPT SELECT * FROM kept_owed) d`,
+     SELECT 'open_receivables', 'expected', to_jsonb(d) FROM (SELECT * FROM expected_owed WHERE outstanding > 0 EXCEPT SELECT * FROM kept_owed) d
+     UNION ALL
+     SELECT 'customer_balances', 'kept', to_jsonb(d) FROM (SELECT * FROM kept_balance EXCEPT SELECT * FROM expected_balance) d
+     UNION ALL
+     SELECT 'customer_balances', 'expected', to_jsonb(d) FROM (SELECT * FROM expected_balance EXCEPT SELECT * FROM kept_balance) d
+     UNION ALL
+     SELECT 'customer_counts', 'kept', to_jsonb(d) FROM (SELECT * FROM kept_count EXCEPT SELECT * FROM expected_count) d
+     UNION ALL
+     SELECT 'customer_counts', 'expected', to_jsonb(d) FROM (SELECT * FROM expected_count EXCEPT SELECT * FROM kept_count) d`,
     { type: QueryTypes.SELECT },
   );
 }

@@ -39,8 +39,11 @@ const RULES: Record<string, ScopedCondition> = {
   // The dashboard's rollups of the orders (migration 0091) carry their orders' owner and branch.
   sales_daily_revenue: ownedWithBranch,
   sales_daily_category_revenue: ownedWithBranch,
-  // What each order still owes (migration 0092), with the order's owner and branch.
+  // What each order still owes (migration 0092), with the order's owner and branch; its sums per customer.
   open_receivables: ownedWithBranch,
+  customer_balances: underCustomer,
+  // The dashboard's counts of current customers (migration 0093) carry their owner and branch.
+  customer_counts: ownedWithBranch,
   contacts: underCustomer,
   customer_feedback: underCustomer,
   campaign_members: underCustomer,

@@ -1,6 +1,5 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import { Customer } from '../../models/index.js';
-import { IS_RECEIVABLE, outstandingOrdersSql } from './receivables.js';
 
 /** A customer's credit as it stands: what it may owe, and what it owes or has been promised. */
 export interface CreditStanding {
@@ -19,16 +18,16 @@ export interface CreditStanding {
 /**
  * Per customer: id, code, name, owner_id, branch_id, credit_limit, receivables, confirmed_unpaid
  * and exposure, over `customers` (the table or a scoped derived table of it). A customer's credit
- * counts all its orders, whoever owns them.
+ * counts all its orders, whoever owns them: the sums of its open receivables (receivables.ts), kept
+ * per customer in customer_balances by the same triggers (migrations/0092).
  */
 export function creditStandingSql(customers = 'customers'): string {
   return `(SELECT c.id, c.code, c.name, c.owner_id, c.branch_id, c.credit_limit,
-                  coalesce(sum(r.outstanding) FILTER (WHERE ${IS_RECEIVABLE}), 0)::numeric(16,2) AS receivables,
-                  coalesce(sum(r.outstanding) FILTER (WHERE r.status = 'confirmed'), 0)::numeric(16,2) AS confirmed_unpaid,
-                  coalesce(sum(r.outstanding), 0)::numeric(16,2) AS exposure
+                  coalesce(b.receivables, 0)::numeric(16,2) AS receivables,
+                  coalesce(b.confirmed_unpaid, 0)::numeric(16,2) AS confirmed_unpaid,
+                  coalesce(b.receivables + b.confirmed_unpaid, 0)::numeric(16,2) AS exposure
              FROM ${customers} c
-             LEFT JOIN ${outstandingOrdersSql()} r ON r.customer_id = c.id
-            GROUP BY c.id, c.code, c.name, c.owner_id, c.branch_id, c.credit_limit)`;
+             LEFT JOIN customer_balances b ON b.customer_id = c.id)`;
 }
 
 export async function readCreditStanding(customerId: number, transaction?: Transaction): Promise<CreditStanding> {
