@@ -47,6 +47,22 @@ describe('the figures kept beside the orders equal the orders after every kind o
     expect(rollup).toBe(orders);
   });
 
+  test('the check finds a change made behind the triggers’ back, in every kept table', async () => {
+    const order = await createOrder(await createCustomer(), await createWarehouse(), [{ productId: (await createProduct()).id, quantity: '2', unitPrice: '5000.00' }], { status: 'delivered' });
+    const behindTheirBack = db.sequelize.transaction(async (transaction) => {
+      // As a restore or a replica's apply would write: no triggers fire.
+      await db.sequelize.query('SET LOCAL session_replication_role = replica', { transaction });
+      await db.sequelize.query('UPDATE sales_orders SET total_amount = total_amount + 1 WHERE id = $1', { bind: [order.id], transaction });
+      await db.sequelize.query('UPDATE sales_order_items SET quantity = quantity + 1 WHERE order_id = $1', { bind: [order.id], transaction });
+      await db.sequelize.query(`UPDATE customers SET status = 'at_risk' WHERE id = $1`, { bind: [order.customer_id], transaction });
+      const drift = await keptFiguresDrift(db.sequelize, transaction);
+      throw new Error(`drift ${[...new Set(drift.map((row) => `${row.rollup}/${row.side}`))].sort().join(' ')}`);
+    });
+    const tables = ['customer_balances', 'customer_counts', 'open_receivables', 'sales_daily_category_revenue', 'sales_daily_revenue'];
+    await expect(behindTheirBack).rejects.toThrow(`drift ${tables.flatMap((table) => [`${table}/expected`, `${table}/kept`]).join(' ')}`);
+    expect(await keptFiguresDrift(db.sequelize)).toEqual([]);
+  });
+
   test('the database counts as revenue exactly the statuses the revenue figure counts', async () => {
     const rows = await sql<{ status: string; counts: boolean }>('SELECT s AS status, counts_as_revenue(s) AS counts FROM unnest($1::text[]) AS s', [SALES_ORDER_STATUSES]);
     expect(rows.filter((row) => row.counts).map((row) => row.status).sort()).toEqual([...REVENUE_ORDER_STATUSES].sort());

@@ -1,4 +1,4 @@
-import { QueryTypes, type Sequelize } from 'sequelize';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { REVENUE_ORDER_STATUSES } from '../../src/domain/analysis/revenue.js';
 
 export interface RollupDrift {
@@ -16,7 +16,21 @@ const statuses = REVENUE_ORDER_STATUSES.map((status) => `'${status}'`).join(', '
  * the orders, their lines and payments and the customers, computed here independently of the
  * triggers and of the rebuild functions: empty means exact.
  */
-export async function keptFiguresDrift(sequelize: Sequelize): Promise<RollupDrift[]> {
+export async function keptFiguresDrift(sequelize: Sequelize, transaction?: Transaction): Promise<RollupDrift[]> {
+  // Each kept table beside what the independent SQL gives, both ways round.
+  const compared: Array<[RollupDrift['rollup'], string, string]> = [
+    ['sales_daily_revenue', 'kept_revenue', 'expected_revenue'],
+    ['sales_daily_category_revenue', 'kept_category', 'expected_category'],
+    ['open_receivables', 'kept_owed', 'expected_open'],
+    ['customer_balances', 'kept_balance', 'expected_balance'],
+    ['customer_counts', 'kept_count', 'expected_count'],
+  ];
+  const differences = compared
+    .flatMap(([rollup, kept, expected]) => [
+      `SELECT '${rollup}'::text AS rollup, 'kept'::text AS side, to_jsonb(d) AS row FROM (SELECT * FROM ${kept} EXCEPT SELECT * FROM ${expected}) d`,
+      `SELECT '${rollup}', 'expected', to_jsonb(d) FROM (SELECT * FROM ${expected} EXCEPT SELECT * FROM ${kept}) d`,
+    ])
+    .join('\n     UNION ALL\n     ');
   return sequelize.query<RollupDrift>(
     `WITH expected_revenue AS (
        SELECT order_date, branch_id, owner_id, count(*)::int AS orders, sum(total_amount)::numeric(16,2) AS revenue
@@ -36,12 +50,14 @@ export async function keptFiguresDrift(sequelize: Sequelize): Promise<RollupDrif
        SELECT o.id AS order_id, o.customer_id, o.branch_id, o.owner_id, o.status, o.order_date, o.shipped_at,
               o.total_amount - coalesce((SELECT sum(p.amount) FROM payments p WHERE p.order_id = o.id), 0) AS outstanding
          FROM sales_orders o WHERE o.status IN (${statuses})
+     ), expected_open AS (
+       SELECT * FROM expected_owed WHERE outstanding > 0
      ), kept_owed AS (
        SELECT order_id, customer_id, branch_id, owner_id, status, order_date, shipped_at, outstanding FROM open_receivables
      ), expected_balance AS (
        SELECT customer_id, coalesce(sum(outstanding) FILTER (WHERE status IN ('shipped', 'delivered', 'closed')), 0)::numeric(16,2) AS receivables,
               coalesce(sum(outstanding) FILTER (WHERE status = 'confirmed'), 0)::numeric(16,2) AS confirmed_unpaid
-         FROM expected_owed WHERE outstanding > 0 GROUP BY customer_id
+         FROM expected_open GROUP BY customer_id
      ), kept_balance AS (
        SELECT customer_id, receivables, confirmed_unpaid FROM customer_balances
      ), expected_count AS (
@@ -50,25 +66,7 @@ export async function keptFiguresDrift(sequelize: Sequelize): Promise<RollupDrif
      ), kept_count AS (
        SELECT branch_id, owner_id, grade, status, customers FROM customer_counts
      )
-     SELECT 'sales_daily_revenue' AS rollup, 'kept' AS side, to_jsonb(d) AS row FROM (SELECT * FROM kept_revenue EXCEPT SELECT * FROM expected_revenue) d
-     UNION ALL
-     SELECT 'sales_daily_revenue', 'expected', to_jsonb(d) FROM (SELECT * FROM expected_revenue EXCEPT SELECT * FROM kept_revenue) d
-     UNION ALL
-     SELECT 'sales_daily_category_revenue', 'kept', to_jsonb(d) FROM (SELECT * FROM kept_category EXCEPT SELECT * FROM expected_category) d
-     UNION ALL
-     SELECT 'sales_daily_category_revenue', 'expected', to_jsonb(d) FROM (SELECT * FROM expected_category EXCEPT SELECT * FROM kept_category) d
-     UNION ALL
-     SELECT 'open_receivables', 'kept', to_jsonb(d) FROM (SELECT * FROM kept_owed EXCEPT SELECT * FROM expected_owed WHERE outstanding > 0) d
-     UNION ALL
-     SELECT 'open_receivables', 'expected', to_jsonb(d) FROM (SELECT * FROM expected_owed WHERE outstanding > 0 EXCEPT SELECT * FROM kept_owed) d
-     UNION ALL
-     SELECT 'customer_balances', 'kept', to_jsonb(d) FROM (SELECT * FROM kept_balance EXCEPT SELECT * FROM expected_balance) d
-     UNION ALL
-     SELECT 'customer_balances', 'expected', to_jsonb(d) FROM (SELECT * FROM expected_balance EXCEPT SELECT * FROM kept_balance) d
-     UNION ALL
-     SELECT 'customer_counts', 'kept', to_jsonb(d) FROM (SELECT * FROM kept_count EXCEPT SELECT * FROM expected_count) d
-     UNION ALL
-     SELECT 'customer_counts', 'expected', to_jsonb(d) FROM (SELECT * FROM expected_count EXCEPT SELECT * FROM kept_count) d`,
-    { type: QueryTypes.SELECT },
+     ${differences}`,
+    { type: QueryTypes.SELECT, transaction },
   );
 }
