@@ -21,13 +21,19 @@ type BranchFilteredTable = ScopedTable | 'warehouses';
  * so no figure can leave the scope out.
  */
 export function visibleRows(query: DashboardQuery, table: BranchFilteredTable): string {
-  const conditions = [
-    table === 'warehouses' ? null : query.scope.rowCondition(table),
-    branchCondition(table, query.filters.branchId),
-    table === 'customers' ? currentCustomer() : null,
-  ];
+  const where = scopeAndBranch(query, table, table === 'customers' ? currentCustomer() : null);
+  return where === null ? table : `(SELECT * FROM ${table} WHERE ${where})`;
+}
+
+/**
+ * The employee's row scope of `table` and the branch filter (and any `more`), as one condition on
+ * the table's own columns; null when nothing narrows it. The tables kept beside the orders and the
+ * customers carry the same owner_id and branch_id, so the condition reads the same on them.
+ */
+function scopeAndBranch(query: DashboardQuery, table: BranchFilteredTable, ...more: Array<string | null>): string | null {
+  const conditions = [table === 'warehouses' ? null : query.scope.rowCondition(table), branchCondition(table, query.filters.branchId), ...more];
   const where = conditions.filter((condition): condition is string => condition !== null);
-  return where.length === 0 ? table : `(SELECT * FROM ${table} WHERE ${where.join(' AND ')})`;
+  return where.length === 0 ? null : where.join(' AND ');
 }
 
 function branchCondition(table: BranchFilteredTable, branchId: number | null): string | null {
@@ -65,9 +71,7 @@ export function salesRollupRows(query: DashboardQuery, rollup: SalesRollup, from
  * for the tables kept beside the orders that carry both (rollups, open receivables); null for all.
  */
 export function visibleOrdersCondition(query: DashboardQuery): string | null {
-  const conditions = [query.scope.rowCondition('sales_orders'), branchCondition('sales_orders', query.filters.branchId)];
-  const where = conditions.filter((condition): condition is string => condition !== null);
-  return where.length === 0 ? null : where.join(' AND ');
+  return scopeAndBranch(query, 'sales_orders');
 }
 
 /**
@@ -77,9 +81,8 @@ export function visibleOrdersCondition(query: DashboardQuery): string | null {
  * merged_into_id reads NULL here and the figures' definitions (churnBase, churned) apply as written.
  */
 export function customerCountRows(query: DashboardQuery): string {
-  const conditions = [query.scope.rowCondition('customers'), branchCondition('customers', query.filters.branchId)];
-  const where = conditions.filter((condition): condition is string => condition !== null);
-  return `(SELECT *, NULL::integer AS merged_into_id FROM customer_counts${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''})`;
+  const where = scopeAndBranch(query, 'customers');
+  return `(SELECT *, NULL::integer AS merged_into_id FROM customer_counts${where === null ? '' : ` WHERE ${where}`})`;
 }
 
 /** The instant a business day starts, for comparing timestamptz columns with calendar days. */
