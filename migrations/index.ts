@@ -29,6 +29,7 @@ import * as grantOrderEntryQuote from './0090.grant-order-entry-quote.js';
 import * as keepSalesRollups from './0091.keep-sales-rollups.js';
 import * as keepOpenReceivables from './0092.keep-open-receivables.js';
 import * as keepCustomerCounts from './0093.keep-customer-counts.js';
+import * as keepReceivablesByShippedDay from './0094.keep-receivables-by-shipped-day.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
@@ -62,4 +63,5 @@ export const migrations: Migration[] = [
   { name: '0091.keep-sales-rollups', ...keepSalesRollups },
   { name: '0092.keep-open-receivables', ...keepOpenReceivables },
   { name: '0093.keep-customer-counts', ...keepCustomerCounts },
+  { name: '0094.keep-receivables-by-shipped-day', ...keepReceivablesByShippedDay },
 ];

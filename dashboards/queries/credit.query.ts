@@ -1,21 +1,20 @@
 import type { BranchAging, CreditWatch } from '../dashboard-data.js';
-import { agingColumns, IS_RECEIVABLE, outstandingOrdersSql } from '../../src/domain/credit/receivables.js';
+import { agingColumns, receivablesByShippedDaySql } from '../../src/domain/credit/receivables.js';
 import { creditStandingSql } from '../../src/domain/credit/credit-standing.js';
 import { ON_WATCH_LIST } from '../../src/domain/credit/credit-watch-list.js';
 import { select, visibleOrdersCondition, visibleRows, type DashboardQuery } from './dashboard-query.js';
 
 /**
  * Receivables of the visible orders per branch by age (0–30, 31–60, 61–90, over 90 days since
- * shipping), as the aging view of 收款记录 computes them. As of today: the period filter does not
+ * shipping), as the aging view of 收款记录 computes them, from the receivables' sums per day shipped. As of today: the period filter does not
  * apply, the branch filter does.
  */
 export function receivablesAgingOf(query: DashboardQuery): Promise<BranchAging[]> {
   return select<BranchAging>(
     query,
     `SELECT b.id AS "branchId", b.name AS "branchName", ${agingColumns('today')}
-       FROM ${outstandingOrdersSql(visibleOrdersCondition(query))} r
+       FROM ${receivablesByShippedDaySql(visibleOrdersCondition(query))} r
        JOIN branches b ON b.id = r.branch_id
-      WHERE ${IS_RECEIVABLE}
       GROUP BY b.id, b.name
       ORDER BY sum(r.outstanding) DESC, b.id`,
     { today: query.today },

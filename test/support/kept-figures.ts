@@ -2,7 +2,7 @@ import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { REVENUE_ORDER_STATUSES } from '../../src/domain/analysis/revenue.js';
 
 export interface RollupDrift {
-  rollup: 'sales_daily_revenue' | 'sales_daily_category_revenue' | 'open_receivables' | 'customer_balances' | 'customer_counts';
+  rollup: 'sales_daily_revenue' | 'sales_daily_category_revenue' | 'open_receivables' | 'customer_balances' | 'customer_counts' | 'receivables_by_shipped_day';
   /** 'kept': a row the rollup holds that the orders do not give; 'expected': a row the orders give that the rollup lacks or holds otherwise. */
   side: 'kept' | 'expected';
   row: Record<string, unknown>;
@@ -12,7 +12,8 @@ const statuses = REVENUE_ORDER_STATUSES.map((status) => `'${status}'`).join(', '
 
 /**
  * Where the tables kept beside the orders and customers (the sales rollups, migration 0091; what
- * each order and each customer still owes, 0092; the counts of current customers, 0093) differ from
+ * each order and each customer still owes, 0092; the counts of current customers, 0093; the
+ * receivables per day shipped, 0094) differ from
  * the orders, their lines and payments and the customers, computed here independently of the
  * triggers and of the rebuild functions: empty means exact.
  */
@@ -24,6 +25,7 @@ export async function keptFiguresDrift(sequelize: Sequelize, transaction?: Trans
     ['open_receivables', 'kept_owed', 'expected_open'],
     ['customer_balances', 'kept_balance', 'expected_balance'],
     ['customer_counts', 'kept_count', 'expected_count'],
+    ['receivables_by_shipped_day', 'kept_shipped_day', 'expected_shipped_day'],
   ];
   const differences = compared
     .flatMap(([rollup, kept, expected]) => [
@@ -60,6 +62,13 @@ export async function keptFiguresDrift(sequelize: Sequelize, transaction?: Trans
          FROM expected_open GROUP BY customer_id
      ), kept_balance AS (
        SELECT customer_id, receivables, confirmed_unpaid FROM customer_balances
+     ), expected_shipped_day AS (
+       SELECT branch_id, owner_id, coalesce((shipped_at AT TIME ZONE 'Asia/Shanghai')::date, order_date) AS shipped_on,
+              count(*)::int AS orders, sum(outstanding)::numeric(16,2) AS outstanding
+         FROM expected_open WHERE status IN ('shipped', 'delivered', 'closed')
+        GROUP BY 1, 2, 3
+     ), kept_shipped_day AS (
+       SELECT branch_id, owner_id, shipped_on, orders, outstanding FROM receivables_by_shipped_day
      ), expected_count AS (
        SELECT branch_id, owner_id, grade, status, count(*)::int AS customers FROM customers WHERE merged_into_id IS NULL
         GROUP BY branch_id, owner_id, grade, status

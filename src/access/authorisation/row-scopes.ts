@@ -42,6 +42,8 @@ const RULES: Record<string, ScopedCondition> = {
   // What each order still owes (migration 0092), with the order's owner and branch; its sums per customer.
   open_receivables: ownedWithBranch,
   customer_balances: underCustomer,
+  // The receivables' sums per day shipped (migration 0094), per owner and branch of their orders.
+  receivables_by_shipped_day: ownedWithBranch,
   // The dashboard's counts of current customers (migration 0093) carry their owner and branch.
   customer_counts: ownedWithBranch,
   contacts: underCustomer,

@@ -3,7 +3,7 @@ import { SalesOrder } from '../../models/index.js';
 import type { AccessProfile } from '../../access/authorisation/access-profile.js';
 import { rowScopeCondition } from '../../access/authorisation/row-scopes.js';
 import { businessToday } from '../business-day.js';
-import { agingColumns, IS_RECEIVABLE, outstandingOrdersSql } from './receivables.js';
+import { agingColumns, IS_RECEIVABLE, outstandingOrdersSql, receivablesByShippedDaySql } from './receivables.js';
 
 export const AGING_GROUPINGS = ['customer', 'branch', 'owner'] as const;
 export type AgingGrouping = (typeof AGING_GROUPINGS)[number];
@@ -20,10 +20,18 @@ export interface AgingRow {
   total: string;
 }
 
-const GROUPS: Record<AgingGrouping, { select: string; join: string; groupBy: string }> = {
-  customer: { select: `c.id, c.code || ' ' || c.name AS name`, join: 'JOIN customers c ON c.id = r.customer_id', groupBy: 'c.id' },
-  branch: { select: 'b.id, b.name', join: 'JOIN branches b ON b.id = r.branch_id', groupBy: 'b.id' },
-  owner: { select: 'u.id, u.name', join: 'LEFT JOIN users u ON u.id = r.owner_id', groupBy: 'u.id' },
+/**
+ * Per customer, the receivable orders themselves; per branch or representative, their sums per day
+ * shipped kept by owner and branch (a few thousand rows rather than every open order). Both carry
+ * the orders' owner_id and branch_id, so the orders' row scope reads the same on either.
+ */
+const perOrder = (orderScope: string | null) => `(SELECT * FROM ${outstandingOrdersSql(orderScope)} r WHERE ${IS_RECEIVABLE})`;
+const perShippedDay = receivablesByShippedDaySql;
+
+const GROUPS: Record<AgingGrouping, { receivables: (orderScope: string | null) => string; select: string; join: string; groupBy: string }> = {
+  customer: { receivables: perOrder, select: `c.id, c.code || ' ' || c.name AS name`, join: 'JOIN customers c ON c.id = r.customer_id', groupBy: 'c.id' },
+  branch: { receivables: perShippedDay, select: 'b.id, b.name', join: 'JOIN branches b ON b.id = r.branch_id', groupBy: 'b.id' },
+  owner: { receivables: perShippedDay, select: 'u.id, u.name', join: 'LEFT JOIN users u ON u.id = r.owner_id', groupBy: 'u.id' },
 };
 
 /**
@@ -35,8 +43,7 @@ export async function receivablesAging(grouping: AgingGrouping, options: { profi
   const group = GROUPS[grouping];
   return SalesOrder.sequelize!.query<AgingRow>(
     `SELECT ${group.select}, ${agingColumns('asOf')}
-       FROM ${outstandingOrdersSql(rowScopeCondition(options.profile, 'sales_orders'))} r ${group.join}
-      WHERE ${IS_RECEIVABLE}
+       FROM ${group.receivables(rowScopeCondition(options.profile, 'sales_orders'))} r ${group.join}
       GROUP BY ${group.groupBy}
       ORDER BY sum(r.outstanding) DESC, ${group.groupBy} NULLS LAST`,
     { bind: { asOf: options.asOf ?? businessToday() }, type: QueryTypes.SELECT },
