@@ -31,6 +31,7 @@ import * as keepOpenReceivables from './0092.keep-open-receivables.js';
 import * as keepCustomerCounts from './0093.keep-customer-counts.js';
 import * as keepReceivablesByShippedDay from './0094.keep-receivables-by-shipped-day.js';
 import * as indexCurrentCustomersByOwner from './0095.index-current-customers-by-owner.js';
+import * as indexCurrentCustomerNames from './0096.index-current-customer-names.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
@@ -66,4 +67,5 @@ export const migrations: Migration[] = [
   { name: '0093.keep-customer-counts', ...keepCustomerCounts },
   { name: '0094.keep-receivables-by-shipped-day', ...keepReceivablesByShippedDay },
   { name: '0095.index-current-customers-by-owner', ...indexCurrentCustomersByOwner },
+  { name: '0096.index-current-customer-names', ...indexCurrentCustomerNames },
 ];
