@@ -6,7 +6,8 @@ import type { RowScope } from '../src/models/role-permission.model.js';
 import type { StaffSession } from '../src/access/authentication/staff-session.js';
 
 /** The tables the dashboard counts that belong to an owner or a branch. */
-export type ScopedTable = 'sales_orders' | 'customers' | 'opportunities' | 'tickets' | 'campaign_members' | 'campaigns' | 'sales_targets' | 'contracts';
+export const SCOPED_TABLES = ['sales_orders', 'customers', 'opportunities', 'tickets', 'campaign_members', 'campaigns', 'sales_targets', 'contracts'] as const;
+export type ScopedTable = (typeof SCOPED_TABLES)[number];
 
 /**
  * Every figure of the page and the tables it summarises or names. A figure is a list by other

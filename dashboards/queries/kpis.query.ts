@@ -40,3 +40,15 @@ export async function kpisOf(query: DashboardQuery): Promise<Kpis> {
   const [[salesRow], [ticketsRow], [customersRow]] = await Promise.all([sales, tickets, customers]);
   return { thisMonth, lastMonth, ...salesRow, ...ticketsRow, ...customersRow };
 }
+
+/**
+ * The next instant the overdue card changes with no write: the earliest SLA still ahead among the
+ * visible open tickets (overdueTicket compares it with now()); null when none is ahead.
+ */
+export async function nextTicketOverdueAt(query: DashboardQuery): Promise<string | null> {
+  const [row] = await select<{ at: string | null }>(
+    query,
+    `SELECT min(t.sla_due_at)::text AS at FROM ${visibleRows(query, 'tickets')} t WHERE ${openTicket('t')} AND t.sla_due_at >= now()`,
+  );
+  return row.at;
+}
