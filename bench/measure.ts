@@ -74,6 +74,40 @@ class RequestCursor {
  * requests with every query recorded; then the same with many connections at once.
  */
 export async function measureScenario(scenario: Scenario, context: MeasureContext): Promise<ScenarioResult> {
+  if (!scenario.commitsMeanwhile) return measureAlone(scenario, context);
+  const committer = new Committer(context.sqlPool);
+  try {
+    return await measureAlone(scenario, context);
+  } finally {
+    await committer.stop();
+  }
+}
+
+/** How often the busy company's other session commits: far more often than a dashboard takes to compute. */
+const COMMIT_EVERY_MS = 20;
+
+/**
+ * A session that commits, one after the other, until stopped. pg_current_xact_id() takes a
+ * transaction number, so each run is a commit that changes the snapshot, and writes no row.
+ */
+class Committer {
+  private running = true;
+  private readonly done: Promise<void>;
+  constructor(pool: pg.Pool) {
+    this.done = (async () => {
+      while (this.running) {
+        await pool.query('SELECT pg_current_xact_id()');
+        await new Promise((resolve) => setTimeout(resolve, COMMIT_EVERY_MS));
+      }
+    })();
+  }
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.done;
+  }
+}
+
+async function measureAlone(scenario: Scenario, context: MeasureContext): Promise<ScenarioResult> {
   const cursor = new RequestCursor(scenario);
   const headers = context.headers[scenario.login];
   const one = scenario.heavy ? Math.max(5, Math.round(context.requests / 10)) : context.requests;
