@@ -32,6 +32,7 @@ import * as keepCustomerCounts from './0093.keep-customer-counts.js';
 import * as keepReceivablesByShippedDay from './0094.keep-receivables-by-shipped-day.js';
 import * as indexCurrentCustomersByOwner from './0095.index-current-customers-by-owner.js';
 import * as indexCurrentCustomerNames from './0096.index-current-customer-names.js';
+import * as indexRevenueOrdersByCustomer from './0097.index-revenue-orders-by-customer.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
@@ -68,4 +69,5 @@ export const migrations: Migration[] = [
   { name: '0094.keep-receivables-by-shipped-day', ...keepReceivablesByShippedDay },
   { name: '0095.index-current-customers-by-owner', ...indexCurrentCustomersByOwner },
   { name: '0096.index-current-customer-names', ...indexCurrentCustomerNames },
+  { name: '0097.index-revenue-orders-by-customer', ...indexRevenueOrdersByCustomer },
 ];

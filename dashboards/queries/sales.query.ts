@@ -54,7 +54,7 @@ export const TOP_CUSTOMERS = 10;
 
 /**
  * The ten customers with the most revenue in the period (customer value): summed per customer
- * first, from the revenue orders' covering index (migrations/0091), and only the ten named.
+ * first, in customer order from the revenue orders' index by customer (migrations/0097), and only the ten named.
  */
 export function topCustomersOf(query: DashboardQuery): Promise<CustomerRevenue[]> {
   return select<CustomerRevenue>(
