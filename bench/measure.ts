@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { busyTime, captureQueries, type CapturedQuery, type QueryKind } from './query-capture.js';
+import { busyTime, captureQueries, NOT_THE_APPS, type CapturedQuery, type QueryKind } from './query-capture.js';
 import { median } from './stats.js';
 import { latencies, type HttpRequest, type LoadClient, type LoadResult } from './load-client.js';
 import type { SessionHeaders } from './bench-session.js';
@@ -96,7 +96,7 @@ class Committer {
   constructor(pool: pg.Pool) {
     this.done = (async () => {
       while (this.running) {
-        await pool.query('SELECT pg_current_xact_id()');
+        await pool.query(`${NOT_THE_APPS} SELECT pg_current_xact_id()`);
         await new Promise((resolve) => setTimeout(resolve, COMMIT_EVERY_MS));
       }
     })();

@@ -24,6 +24,9 @@ const ACCESS_QUERIES = [
 
 const now = (): number => performance.timeOrigin + performance.now();
 
+/** Starts a statement the bench itself sends beside the app's (another session's commits): never recorded. */
+export const NOT_THE_APPS = '/* the bench, not the app */';
+
 /**
  * Records every statement any pg client of this process sends (Sequelize's pool, the session
  * store's pool) until the returned function is called, which restores pg and returns them. The app
@@ -37,6 +40,7 @@ export function captureQueries(): () => CapturedQuery[] {
     const [config, values] = args as [{ text?: string; values?: unknown[]; submit?: unknown } | string | undefined, unknown];
     if (typeof config === 'object' && typeof config?.submit === 'function') return original.apply(this, args);
     const text = typeof config === 'string' ? config : (config?.text ?? '');
+    if (text.startsWith(NOT_THE_APPS)) return original.apply(this, args);
     const entry: CapturedQuery = {
       text,
       values: Array.isArray(values) ? values : typeof config === 'object' ? config?.values : undefined,
