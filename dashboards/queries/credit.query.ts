@@ -26,11 +26,13 @@ export const WATCHED_SHOWN = 8;
 /** The credit watch list of the visible customers: how many, how many over the limit, the highest uses first. */
 export async function creditWatchOf(query: DashboardQuery): Promise<CreditWatch> {
   const watched = `SELECT s.* FROM ${creditStandingSql(visibleRows(query, 'customers'))} s WHERE ${ON_WATCH_LIST}`;
-  const [counts] = await select<{ customers: number; overLimit: number }>(
+  // Two passes over every visible customer's balance, side by side: one after the other they were the
+  // last ~400 ms of the page at 100 000 customers.
+  const counts = select<{ customers: number; overLimit: number }>(
     query,
     `SELECT count(*)::int AS customers, count(*) FILTER (WHERE exposure > credit_limit)::int AS "overLimit" FROM (${watched}) w`,
   );
-  const top = await select<CreditWatch['top'][number]>(
+  const top = select<CreditWatch['top'][number]>(
     query,
     `SELECT w.id AS "customerId", w.name AS "customerName", w.credit_limit::text AS "creditLimit", w.exposure::text AS exposure,
             CASE WHEN w.credit_limit > 0 THEN round(100 * w.exposure / w.credit_limit, 1)::text END AS "usagePct"
@@ -38,5 +40,6 @@ export async function creditWatchOf(query: DashboardQuery): Promise<CreditWatch>
       ORDER BY w.credit_limit = 0 DESC, w.exposure / nullif(w.credit_limit, 0) DESC NULLS LAST, w.id
       LIMIT ${WATCHED_SHOWN}`,
   );
-  return { ...counts, top };
+  const [[watchCounts], topRows] = await Promise.all([counts, top]);
+  return { ...watchCounts, top: topRows };
 }
