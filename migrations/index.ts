@@ -33,6 +33,7 @@ import * as keepReceivablesByShippedDay from './0094.keep-receivables-by-shipped
 import * as indexCurrentCustomersByOwner from './0095.index-current-customers-by-owner.js';
 import * as indexCurrentCustomerNames from './0096.index-current-customer-names.js';
 import * as indexRevenueOrdersByCustomer from './0097.index-revenue-orders-by-customer.js';
+import * as indexCurrentCustomerCredit from './0098.index-current-customer-credit.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
@@ -70,4 +71,5 @@ export const migrations: Migration[] = [
   { name: '0095.index-current-customers-by-owner', ...indexCurrentCustomersByOwner },
   { name: '0096.index-current-customer-names', ...indexCurrentCustomerNames },
   { name: '0097.index-revenue-orders-by-customer', ...indexRevenueOrdersByCustomer },
+  { name: '0098.index-current-customer-credit', ...indexCurrentCustomerCredit },
 ];

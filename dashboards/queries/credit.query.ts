@@ -25,7 +25,9 @@ export const WATCHED_SHOWN = 8;
 
 /** The credit watch list of the visible customers: how many, how many over the limit, the highest uses first. */
 export async function creditWatchOf(query: DashboardQuery): Promise<CreditWatch> {
-  const watched = `SELECT s.* FROM ${creditStandingSql(visibleRows(query, 'customers'))} s WHERE ${ON_WATCH_LIST}`;
+  // Only the columns the watch compares, so both passes read the current customers' credit index
+  // (migrations/0098) and never the customers' wide rows; the names are read for the shown few.
+  const watched = `SELECT s.id, s.credit_limit, s.exposure FROM ${creditStandingSql(visibleRows(query, 'customers'))} s WHERE ${ON_WATCH_LIST}`;
   // Two passes over every visible customer's balance, side by side: one after the other they were the
   // last ~400 ms of the page at 100 000 customers.
   const counts = select<{ customers: number; overLimit: number }>(
@@ -34,11 +36,13 @@ export async function creditWatchOf(query: DashboardQuery): Promise<CreditWatch>
   );
   const top = select<CreditWatch['top'][number]>(
     query,
-    `SELECT w.id AS "customerId", w.name AS "customerName", w.credit_limit::text AS "creditLimit", w.exposure::text AS exposure,
+    `SELECT w.id AS "customerId", c.name AS "customerName", w.credit_limit::text AS "creditLimit", w.exposure::text AS exposure,
             CASE WHEN w.credit_limit > 0 THEN round(100 * w.exposure / w.credit_limit, 1)::text END AS "usagePct"
-       FROM (${watched}) w
-      ORDER BY w.credit_limit = 0 DESC, w.exposure / nullif(w.credit_limit, 0) DESC NULLS LAST, w.id
-      LIMIT ${WATCHED_SHOWN}`,
+       FROM (${watched}
+             ORDER BY s.credit_limit = 0 DESC, s.exposure / nullif(s.credit_limit, 0) DESC NULLS LAST, s.id
+             LIMIT ${WATCHED_SHOWN}) w
+       JOIN customers c ON c.id = w.id
+      ORDER BY w.credit_limit = 0 DESC, w.exposure / nullif(w.credit_limit, 0) DESC NULLS LAST, w.id`,
   );
   const [[watchCounts], topRows] = await Promise.all([counts, top]);
   return { ...watchCounts, top: topRows };
