@@ -14,8 +14,20 @@ export const INT_LIMITS = {
   int64: { max: 9_223_372_036_854_775_807n, min: -9_223_372_036_854_775_808n },
 } as const;
 
-export function columnShapesOf(model: ModelStatic<Model>): Map<string, ColumnShape> {
-  return new Map(Object.entries(model.getAttributes()).map(([name, attribute]) => [name, shapeOf(attribute)]));
+/**
+ * Worked out once per model definition (a scoped model shares its model's): a list asks for the
+ * key's shape for every id it reads and every reference it shows.
+ */
+const shapesOfDefinition = new WeakMap<object, ReadonlyMap<string, ColumnShape>>();
+
+export function columnShapesOf(model: ModelStatic<Model>): ReadonlyMap<string, ColumnShape> {
+  const attributes = model.getAttributes();
+  let shapes = shapesOfDefinition.get(attributes);
+  if (!shapes) {
+    shapes = new Map(Object.entries(attributes).map(([name, attribute]) => [name, shapeOf(attribute)]));
+    shapesOfDefinition.set(attributes, shapes);
+  }
+  return shapes;
 }
 
 function shapeOf(attribute: ModelAttributeColumnOptions): ColumnShape {

@@ -64,6 +64,9 @@ const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
  * The model is read through `SequelizeModel` on every call, so a subclass may substitute a scoped
  * model for one call (the row scope of src/access does).
  */
+/** A scoped model (the row scope) shares its model's definition, and so its properties. */
+const propertiesOfDefinition = new WeakMap<object, BaseProperty[]>();
+
 export class CrmResource extends SequelizeResource {
   private static readonly constraintColumns = new Map<string, string[]>();
 
@@ -77,7 +80,14 @@ export class CrmResource extends SequelizeResource {
    * positions leaves forms and show pages in a jumble; the resource's titleProperty names the title.
    */
   override properties(): BaseProperty[] {
-    return super.properties().map((property, index) => Object.assign(property, { position: () => index + 1, isTitle: () => false }));
+    // Made once per model definition: AdminJS asks for them again for each record it sends (its id).
+    const attributes = this.sequelizeModel.getAttributes();
+    let properties = propertiesOfDefinition.get(attributes);
+    if (!properties) {
+      properties = super.properties().map((property, index) => Object.assign(property, { position: () => index + 1, isTitle: () => false }));
+      propertiesOfDefinition.set(attributes, properties);
+    }
+    return [...properties];
   }
 
   override async find(filter: Filter, { limit = 20, offset = 0, sort = {}, after }: FindOptions = {}) {
@@ -294,7 +304,7 @@ export class CrmResource extends SequelizeResource {
   }
 
   /** What each column can hold, for checking a request's parameters before anything reaches SQL. */
-  columnShapes(): Map<string, ColumnShape> {
+  columnShapes(): ReadonlyMap<string, ColumnShape> {
     return columnShapesOf(this.sequelizeModel);
   }
 

@@ -33,7 +33,7 @@ const BAD_BODIES: Array<Probe['body']> = [
 ];
 
 /** A filter value of the wrong kind for each kind of column, and one that overflows it. */
-function badFilters(columns: Map<string, { kind: ColumnKind; choices?: readonly string[] }>): string[] {
+function badFilters(columns: ReadonlyMap<string, { kind: ColumnKind; choices?: readonly string[] }>): string[] {
   const first = (kind: ColumnKind) => [...columns].find(([, shape]) => shape.kind === kind)?.[0];
   const probes = ['filters.no_such_field=1', 'filters.name=%ff', 'filters.name=%zz', 'filters.id=2147483648', 'filters.id=abc', 'filters.id~~from=x'];
   const int = first('int32');
