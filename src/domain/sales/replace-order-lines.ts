@@ -49,7 +49,8 @@ export async function replaceOrderLines(order: SalesOrder, lines: ParsedOrderLin
     await recordAudit(actor, { action, resource: 'sales_order_items', recordId: removed.id, before: previous }, transaction);
     changed = true;
   }
-  const after = (await SalesOrderItem.findAll({ where: { order_id: order.id }, order: [['id', 'ASC']], transaction })).map(snapshot);
+  // Unchanged lines need no second read.
+  const after = changed ? (await SalesOrderItem.findAll({ where: { order_id: order.id }, order: [['id', 'ASC']], transaction })).map(snapshot) : before;
   return { before, after, changed };
 }
 

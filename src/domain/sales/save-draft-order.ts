@@ -46,8 +46,10 @@ export async function saveDraftOrder(orderId: number | null, input: DraftOrderIn
     const before = existing?.get({ plain: true, clone: true });
     const lines = await priceDraftLines(drafted, header.customer_id, header.order_date, transaction);
     const order = existing ? await existing.update(header, { transaction }) : await SalesOrder.create({ ...header, owner_id: actor.id }, { transaction });
-    await replaceOrderLines(order, lines, actor, 'saveDraftOrder', transaction);
-    await order.reload({ transaction });
+    const { changed } = await replaceOrderLines(order, lines, actor, 'saveDraftOrder', transaction);
+    // The lines' triggers rewrite the order's total, and an UPDATE does not return the row; a new
+    // order's INSERT does, as its triggers left it (they write only the rollups).
+    if (changed || existing) await order.reload({ transaction });
     await recordAudit(actor, { action: 'saveDraftOrder', resource: 'sales_orders', recordId: order.id, before, after: order.get({ plain: true }) }, transaction);
     return order;
   });

@@ -101,4 +101,22 @@ describe('changing an order’s lines', () => {
       'childrenFrozen_sales_orders_confirmed', undefined, 'lines');
     expect(translate('zh-CN', refusal.code)).toContain('修改明细');
   });
+
+  test('when a draft is saved before any line, or saved again with the same lines, then what it answers and audits is the row as stored', async () => {
+    const [customer, resin, warehouse] = [await createCustomer(), await createProduct(), await createWarehouse()];
+    const stored = async (id: number) => (await SalesOrder.findByPk(id, { rejectOnEmpty: true })).get({ plain: true });
+    const json = (row: unknown) => JSON.parse(JSON.stringify(row)) as unknown;
+
+    const empty = await saveDraftOrder(null, { customerId: customer.id, warehouseId: warehouse.id, notes: '先建单后加明细' }, rep);
+    expect(json(empty.get({ plain: true }))).toEqual(json(await stored(empty.id)));
+    expect((await auditOf('sales_orders', empty.id)).at(-1)?.changes).toMatchObject({ after: json(await stored(empty.id)) });
+
+    const withLine = await saveDraftOrder(empty.id, { lines: [{ productId: resin.id, quantity: '2', unitPrice: '8000' }] }, rep);
+    const [line] = await SalesOrderItem.findAll({ where: { order_id: empty.id } });
+    const again = await saveDraftOrder(empty.id, { notes: '明细未变', lines: [{ id: line.id, productId: resin.id, quantity: '2', unitPrice: '8000' }] }, rep);
+    expect(withLine.total_amount).toBe('16000.00');
+    expect(json(again.get({ plain: true }))).toEqual(json(await stored(empty.id)));
+    // An edit is audited as the fields it changed: the notes, and nothing the lines' triggers keep.
+    expect((await auditOf('sales_orders', empty.id)).at(-1)?.changes).toEqual({ fields: { notes: { before: '先建单后加明细', after: '明细未变' } } });
+  });
 });
