@@ -1,7 +1,6 @@
 import type { BranchAging, CreditWatch } from '../dashboard-data.js';
 import { agingColumns, receivablesByShippedDaySql } from '../../src/domain/credit/receivables.js';
-import { creditStandingSql } from '../../src/domain/credit/credit-standing.js';
-import { ON_WATCH_LIST } from '../../src/domain/credit/credit-watch-list.js';
+import { watchedCustomersSql, watchOrder } from '../../src/domain/credit/credit-watch-list.js';
 import { select, visibleOrdersCondition, visibleRows, type DashboardQuery } from './dashboard-query.js';
 
 /**
@@ -25,9 +24,7 @@ export const WATCHED_SHOWN = 8;
 
 /** The credit watch list of the visible customers: how many, how many over the limit, the highest uses first. */
 export async function creditWatchOf(query: DashboardQuery): Promise<CreditWatch> {
-  // Only the columns the watch compares, so both passes read the current customers' credit index
-  // (migrations/0098) and never the customers' wide rows; the names are read for the shown few.
-  const watched = `SELECT s.id, s.credit_limit, s.exposure FROM ${creditStandingSql(visibleRows(query, 'customers'))} s WHERE ${ON_WATCH_LIST}`;
+  const watched = watchedCustomersSql(visibleRows(query, 'customers'));
   // Two passes over every visible customer's balance, side by side: one after the other they were the
   // last ~400 ms of the page at 100 000 customers.
   const counts = select<{ customers: number; overLimit: number }>(
@@ -38,11 +35,9 @@ export async function creditWatchOf(query: DashboardQuery): Promise<CreditWatch>
     query,
     `SELECT w.id AS "customerId", c.name AS "customerName", w.credit_limit::text AS "creditLimit", w.exposure::text AS exposure,
             CASE WHEN w.credit_limit > 0 THEN round(100 * w.exposure / w.credit_limit, 1)::text END AS "usagePct"
-       FROM (${watched}
-             ORDER BY s.credit_limit = 0 DESC, s.exposure / nullif(s.credit_limit, 0) DESC NULLS LAST, s.id
-             LIMIT ${WATCHED_SHOWN}) w
+       FROM (${watched} ORDER BY ${watchOrder('s')} LIMIT ${WATCHED_SHOWN}) w
        JOIN customers c ON c.id = w.id
-      ORDER BY w.credit_limit = 0 DESC, w.exposure / nullif(w.credit_limit, 0) DESC NULLS LAST, w.id`,
+      ORDER BY ${watchOrder('w')}`,
   );
   const [[watchCounts], topRows] = await Promise.all([counts, top]);
   return { ...watchCounts, top: topRows };

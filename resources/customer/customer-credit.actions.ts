@@ -41,10 +41,15 @@ export const customerCreditActions: NonNullable<ResourceOptions['actions']> = {
       ],
     },
     load: async ({ context }) => {
-      const rows = await creditWatchList(accessOf(context.currentAdmin)!);
+      const watch = await creditWatchList(accessOf(context.currentAdmin)!);
+      const { customers, overLimit } = watch;
+      const partial = watch.shown.length < customers;
       return {
-        summary: { message: 'creditWatchListSummary', options: { customers: rows.length, overLimit: rows.filter((row) => row.overLimit).length } },
-        rows: rows.map((row) => ({
+        summary: {
+          message: partial ? 'creditWatchListSummaryHighest' : 'creditWatchListSummary',
+          options: { customers, overLimit, ...(partial ? { shown: watch.shown.length } : {}) },
+        },
+        rows: watch.shown.map((row) => ({
           ...row,
           creditLimit: formatYuan(row.creditLimit),
           receivables: formatYuan(row.receivables),

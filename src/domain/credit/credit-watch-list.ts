@@ -10,6 +10,23 @@ export const WATCH_SHARE = '0.90';
 /** The condition on a credit standing (alias `s`) that puts its customer on the watch list. */
 export const ON_WATCH_LIST = `s.exposure > 0 AND s.exposure >= ${WATCH_SHARE} * s.credit_limit`;
 
+/** Highest use first, a customer owing anything without credit before all, over a standing aliased `alias`. */
+export function watchOrder(alias: string): string {
+  return `${alias}.credit_limit = 0 DESC, ${alias}.exposure / nullif(${alias}.credit_limit, 0) DESC NULLS LAST, ${alias}.id`;
+}
+
+/**
+ * The watched customers among `customers` (the table or a scoped derived table of it), with only the
+ * columns the watch compares: the scan reads the current customers' credit index (migrations/0098),
+ * not their wide rows. Alias `s`: id, credit_limit, receivables, confirmed_unpaid, exposure.
+ */
+export function watchedCustomersSql(customers: string): string {
+  return `SELECT s.id, s.credit_limit, s.receivables, s.confirmed_unpaid, s.exposure FROM ${creditStandingSql(customers)} s WHERE ${ON_WATCH_LIST}`;
+}
+
+/** The screen lists this many customers, highest use first; its summary counts them all. */
+export const WATCH_LIST_SHOWN = 200;
+
 export interface WatchedCustomer {
   customerId: number;
   code: string;
@@ -24,22 +41,40 @@ export interface WatchedCustomer {
   overLimit: boolean;
 }
 
+export interface CreditWatchList {
+  /** How many customers are watched, and how many of them are over their limit. */
+  customers: number;
+  overLimit: number;
+  /** The `shown` highest uses. */
+  shown: WatchedCustomer[];
+}
+
 /**
  * 信用预警: customers using 90 % or more of their credit limit (and those owing anything without
- * credit), highest use first. Only the customers the employee may see; each one's credit counts
- * all its orders.
+ * credit): how many, and the highest uses first. Only the customers the employee may see; each one's
+ * credit counts all its orders. A large company can have tens of thousands near their limit: the
+ * screen shows the first `shown`, never all of them.
  */
-export async function creditWatchList(profile: AccessProfile): Promise<WatchedCustomer[]> {
+export async function creditWatchList(profile: AccessProfile, shown = WATCH_LIST_SHOWN): Promise<CreditWatchList> {
   const condition = rowScopeCondition(profile, 'customers');
-  const customers = condition ? `(SELECT * FROM customers WHERE ${condition})` : 'customers';
-  return Customer.sequelize!.query<WatchedCustomer>(
-    `SELECT s.id AS "customerId", s.code, s.name, u.name AS owner, s.credit_limit::text AS "creditLimit",
-            s.receivables::text AS receivables, s.confirmed_unpaid::text AS "confirmedUnpaid", s.exposure::text AS exposure,
-            CASE WHEN s.credit_limit > 0 THEN round(100 * s.exposure / s.credit_limit, 1)::text END AS "usagePct",
-            s.exposure > s.credit_limit AS "overLimit"
-       FROM ${creditStandingSql(customers)} s LEFT JOIN users u ON u.id = s.owner_id
-      WHERE ${ON_WATCH_LIST}
-      ORDER BY s.credit_limit = 0 DESC, s.exposure / nullif(s.credit_limit, 0) DESC NULLS LAST, s.id`,
-    { type: QueryTypes.SELECT },
-  );
+  const watched = watchedCustomersSql(`(SELECT * FROM customers WHERE merged_into_id IS NULL${condition ? ` AND ${condition}` : ''})`);
+  const sequelize = Customer.sequelize!;
+  const [[counts], rows] = await Promise.all([
+    sequelize.query<{ customers: number; overLimit: number }>(
+      `SELECT count(*)::int AS customers, count(*) FILTER (WHERE w.exposure > w.credit_limit)::int AS "overLimit" FROM (${watched}) w`,
+      { type: QueryTypes.SELECT },
+    ),
+    sequelize.query<WatchedCustomer>(
+      `SELECT w.id AS "customerId", c.code, c.name, u.name AS owner, w.credit_limit::text AS "creditLimit",
+              w.receivables::text AS receivables, w.confirmed_unpaid::text AS "confirmedUnpaid", w.exposure::text AS exposure,
+              CASE WHEN w.credit_limit > 0 THEN round(100 * w.exposure / w.credit_limit, 1)::text END AS "usagePct",
+              w.exposure > w.credit_limit AS "overLimit"
+         FROM (${watched} ORDER BY ${watchOrder('s')} LIMIT $1) w
+         JOIN customers c ON c.id = w.id
+         LEFT JOIN users u ON u.id = c.owner_id
+        ORDER BY ${watchOrder('w')}`,
+      { bind: [shown], type: QueryTypes.SELECT },
+    ),
+  ]);
+  return { ...counts, shown: rows };
 }

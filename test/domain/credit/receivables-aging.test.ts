@@ -100,7 +100,8 @@ describe('receivables aging and the credit watch list', () => {
   });
 
   test('when customers use 90 % of their limit or owe without credit, then they are on the watch list, exactly as independent SQL finds them', async () => {
-    const watched = await creditWatchList(admin);
+    const watch = await creditWatchList(admin);
+    const watched = watch.shown;
     const byName = new Map(watched.map((row) => [row.name, row]));
     expect(byName.get('测试九成额度客户')).toMatchObject({ creditLimit: '10000.00', receivables: '9500.00', exposure: '9500.00', usagePct: '95.0', overLimit: false });
     expect(byName.get('测试无额度欠款客户')).toMatchObject({ creditLimit: '0.00', exposure: '1000.00', usagePct: null, overLimit: true });
@@ -115,7 +116,19 @@ describe('receivables aging and the credit watch list', () => {
         WHERE e.used > 0 AND e.used >= 0.9 * c.credit_limit ORDER BY c.id`,
     );
     expect(watched.map((row) => row.customerId).sort((a, b) => a - b)).toEqual(expected.map((row) => row.id));
-    expect((await creditWatchList(southManager)).map((row) => row.name)).toContain('测试无额度欠款客户');
-    expect((await creditWatchList(southManager)).map((row) => row.name)).not.toContain('测试九成额度客户');
+    expect(watch).toMatchObject({ customers: expected.length, overLimit: watched.filter((row) => row.overLimit).length });
+    const south = (await creditWatchList(southManager)).shown.map((row) => row.name);
+    expect(south).toContain('测试无额度欠款客户');
+    expect(south).not.toContain('测试九成额度客户');
+  });
+
+  test('when more customers are watched than the screen lists, then it lists the highest uses and still counts them all', async () => {
+    const all = await creditWatchList(admin);
+    expect(all.shown.length).toBeGreaterThan(2);
+    const firstTwo = await creditWatchList(admin, 2);
+    expect(firstTwo).toEqual({ customers: all.customers, overLimit: all.overLimit, shown: all.shown.slice(0, 2) });
+    // Highest use first: a customer owing without credit before all, then by share of the limit.
+    const uses = all.shown.map((row) => (row.usagePct === null ? Infinity : Number(row.usagePct)));
+    expect(uses).toEqual([...uses].sort((a, b) => b - a));
   });
 });
