@@ -38,6 +38,14 @@ describe('npm start', () => {
       expect(first.output()).toContain('Loaded the demo data');
       expect(first.output()).toContain(`Demo logins (password ${DEMO_PASSWORD})`);
       const agent = request.agent(base);
+      // The server runs from dist/: the login page and the stylesheet it links, which is no compiled file, are served.
+      const loginPage = await agent.get('/admin/login');
+      expect(loginPage.status).toBe(200);
+      const stylesheets = [...loginPage.text.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g)].map(([, href]) => href);
+      expect(stylesheets).toEqual([expect.stringMatching(/^\/admin\/assets\/panel\.[0-9a-f]+\.css$/)]);
+      const stylesheet = await agent.get(stylesheets[0]);
+      expect(stylesheet.status).toBe(200);
+      expect(stylesheet.text).toContain('.petro-chart-grid');
       const login = await agent.post('/admin/login').type('form').send({ email: 'admin@petrocrm.cn', password: DEMO_PASSWORD });
       expect(login.status).toBe(302);
       agent.set(CSRF_HEADER, csrfTokenOf(login));

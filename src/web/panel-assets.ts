@@ -3,11 +3,13 @@ import path from 'node:path';
 import compression from 'compression';
 import express, { type RequestHandler } from 'express';
 import AdminJS, { AppController, Router, type AdminJSOptions } from 'adminjs';
+import { sourceFileOf } from '../project-root.js';
 import { StaticAssets, type AssetSource } from './static-assets.js';
 
 /** AdminJS's own bundles, in the order its pages load them. */
 const ADMINJS_BUNDLES = ['global.bundle.js', 'design-system.bundle.js', 'app.bundle.js'];
 const COMPONENTS_BUNDLE = 'components.bundle.js';
+// Not compiled: read from the sources when the server runs from dist/.
 const PANEL_STYLESHEET = 'panel.css';
 
 /**
@@ -49,7 +51,7 @@ export function createPanelAssets(admin: AdminJS, { cacheDir, production }: { ca
     ...ADMINJS_BUNDLES.map((name) => ({ name, plainUrl: `${rootPath}/frontend/assets/${name}`, read: () => fs.readFile(adminjsAsset(name)) })),
     // AdminJS's own way to the bundle: built at start in production, on first need otherwise.
     { name: COMPONENTS_BUNDLE, plainUrl: `${rootPath}/frontend/assets/${COMPONENTS_BUNDLE}`, read: () => componentsBundle(admin) },
-    { name: PANEL_STYLESHEET, plainUrl: `${rootPath}/assets/${PANEL_STYLESHEET}`, read: () => fs.readFile(path.join(import.meta.dirname, PANEL_STYLESHEET)) },
+    { name: PANEL_STYLESHEET, plainUrl: `${rootPath}/assets/${PANEL_STYLESHEET}`, read: () => fs.readFile(sourceFileOf(path.join(import.meta.dirname, PANEL_STYLESHEET))) },
   ];
   const assetsPath = `${rootPath}/assets`;
   const assets = new StaticAssets(sources, { urlPath: assetsPath, cacheDir, compress: production });
