@@ -79,4 +79,30 @@ describe('npm start', () => {
       if (leftover) process.kill(leftover, 'SIGINT');
     }
   });
+
+  test('as the README starts it (NODE_ENV unset, so production): the components bundled before listening, every asset of the login page served', async () => {
+    const env = {
+      EMBEDDED_PG_DIR: path.join(scratch.root, 'pg-production'), EMBEDDED_PG_PORT: String(await freePort()), PORT: String(await freePort()),
+      ADMIN_JS_TMP_DIR: path.join(scratch.root, 'adminjs-production'),
+    };
+    const started = startServer(env);
+    try {
+      await waitFor(started, 'PetroCRM is running at');
+      const agent = request.agent(`http://127.0.0.1:${env.PORT}`);
+      const loginPage = await agent.get('/admin/login');
+      expect(loginPage.status).toBe(200);
+      const assets = [...loginPage.text.matchAll(/(?:src|href)="(\/admin\/[^"]+\.(?:js|css))"/g)].map(([, url]) => url);
+      expect(assets).toContainEqual(expect.stringMatching(/^\/admin\/assets\/panel\.[0-9a-f]+\.css$/));
+      for (const url of assets) expect([url, (await agent.get(url)).status]).toEqual([url, 200]);
+      const login = await agent.post('/admin/login').type('form').send({ email: 'admin@petrocrm.cn', password: DEMO_PASSWORD });
+      expect(login.status).toBe(302);
+      const app = await agent.get('/admin');
+      const bundle = app.text.match(/src="(\/admin\/assets\/components\.bundle\.[0-9a-f]+\.js)"/)?.[1];
+      expect(bundle).toBeDefined();
+      expect((await agent.get(bundle!)).status).toBe(200);
+    } finally {
+      started.child.kill('SIGINT');
+      await started.exited;
+    }
+  });
 });
