@@ -1,6 +1,6 @@
 import type { BranchAging, CreditWatch } from '../dashboard-data.js';
 import { agingColumns, receivablesByShippedDaySql } from '../../src/domain/credit/receivables.js';
-import { watchedCustomersSql, watchOrder } from '../../src/domain/credit/credit-watch-list.js';
+import { highestUsesSql, usagePctSql, watchCountsSql, watchOrder } from '../../src/domain/credit/credit-watch-list.js';
 import { select, visibleOrdersCondition, visibleRows, type DashboardQuery } from './dashboard-query.js';
 
 /**
@@ -24,18 +24,15 @@ export const WATCHED_SHOWN = 8;
 
 /** The credit watch list of the visible customers: how many, how many over the limit, the highest uses first. */
 export async function creditWatchOf(query: DashboardQuery): Promise<CreditWatch> {
-  const watched = watchedCustomersSql(visibleRows(query, 'customers'));
+  const customers = visibleRows(query, 'customers');
   // Two passes over every visible customer's balance, side by side: one after the other they were the
   // last ~400 ms of the page at 100 000 customers.
-  const counts = select<{ customers: number; overLimit: number }>(
-    query,
-    `SELECT count(*)::int AS customers, count(*) FILTER (WHERE exposure > credit_limit)::int AS "overLimit" FROM (${watched}) w`,
-  );
+  const counts = select<{ customers: number; overLimit: number }>(query, watchCountsSql(customers));
   const top = select<CreditWatch['top'][number]>(
     query,
     `SELECT w.id AS "customerId", c.name AS "customerName", w.credit_limit::text AS "creditLimit", w.exposure::text AS exposure,
-            CASE WHEN w.credit_limit > 0 THEN round(100 * w.exposure / w.credit_limit, 1)::text END AS "usagePct"
-       FROM (${watched} ORDER BY ${watchOrder('s')} LIMIT ${WATCHED_SHOWN}) w
+            ${usagePctSql('w')} AS "usagePct"
+       FROM ${highestUsesSql(customers, WATCHED_SHOWN)} w
        JOIN customers c ON c.id = w.id
       ORDER BY ${watchOrder('w')}`,
   );
