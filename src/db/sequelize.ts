@@ -15,6 +15,9 @@ export function createSequelize(databaseUrl: string, options: { logSql?: boolean
     // day written without an offset all mean the company's day, not the database server's.
     timezone: businessTimeZone(),
     pool: { max: options.poolSize ?? 10, min: 0, idle: 10_000, acquire: 60_000 },
+    // pg_stat_activity names the process holding each connection: with several instances or
+    // WEB_CONCURRENCY processes, an operator sees whose queries run (and can end them).
+    dialectOptions: { application_name: applicationName() },
     define: {
       // A scope's WHERE (the row scope) is ANDed with the query's own, never overwritten by it.
       whereMergeStrategy: 'and',
@@ -23,4 +26,9 @@ export function createSequelize(databaseUrl: string, options: { logSql?: boolean
       updatedAt: 'updated_at',
     },
   });
+}
+
+/** PetroCRM and the process id: at most 63 bytes, PostgreSQL's limit for application_name. */
+export function applicationName(pid: number = process.pid): string {
+  return `petrocrm pid ${pid}`;
 }
