@@ -15,7 +15,8 @@ export interface HttpRequest {
 
 export interface LoadJob {
   id: number;
-  origin: string;
+  /** Connection i sends to origins[i % length], as a load balancer spreads connections over instances. */
+  origins: string[];
   /** Request i sends requests[i % length]: a write that must hit a new row each time gets a list. */
   requests: HttpRequest[];
   headers: Record<string, string>;
@@ -42,12 +43,12 @@ async function run(job: LoadJob): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: job.connections });
   const result: LoadResult = { id: job.id, spans: [], bytes: [], failures: 0, elapsedMs: 0 };
   let issued = 0;
-  const connection = async () => {
+  const connection = async (origin: string) => {
     while (issued < job.count) {
       const request = job.requests[issued % job.requests.length];
       issued++;
       const start = now();
-      const { status, body } = await send(job, request, agent);
+      const { status, body } = await send(origin, job, request, agent);
       result.spans.push([start, now()]);
       result.bytes.push(body.length);
       const refused = status === job.expectStatus && /"type":"error"/.test(body.toString('utf8', 0, 4096));
@@ -59,7 +60,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
   };
   const started = now();
   try {
-    await Promise.all(Array.from({ length: job.connections }, connection));
+    await Promise.all(Array.from({ length: job.connections }, (_, i) => connection(job.origins[i % job.origins.length])));
   } finally {
     agent.destroy();
   }
@@ -67,12 +68,12 @@ async function run(job: LoadJob): Promise<LoadResult> {
   return result;
 }
 
-function send(job: LoadJob, request: HttpRequest, agent: http.Agent): Promise<{ status: number; body: Buffer }> {
+function send(origin: string, job: LoadJob, request: HttpRequest, agent: http.Agent): Promise<{ status: number; body: Buffer }> {
   const payload = request.form ? Buffer.from(new URLSearchParams(request.form).toString()) : undefined;
   const headers: Record<string, string | number> = { accept: 'application/json', ...job.headers };
   if (payload) Object.assign(headers, { 'content-type': 'application/x-www-form-urlencoded', 'content-length': payload.length });
   return new Promise((resolve, reject) => {
-    const outgoing = http.request(new URL(request.path, job.origin), { method: request.method, agent, headers }, (response) => {
+    const outgoing = http.request(new URL(request.path, origin), { method: request.method, agent, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));

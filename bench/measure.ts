@@ -6,7 +6,10 @@ import type { SessionHeaders } from './bench-session.js';
 import type { Login, Scenario, SqlStatement } from './scenarios.js';
 
 export interface MeasureContext {
+  /** The app in this process: every one-caller run, and the statements counted. */
   origin: string;
+  /** Every instance, this one first: the many-callers runs spread their connections over them. */
+  origins: string[];
   headers: Record<Login, SessionHeaders>;
   load: LoadClient;
   /** The raw-SQL side: one connection per concurrent caller, as many as the app gets callers. */
@@ -186,14 +189,14 @@ async function compare(body: unknown, scenario: Scenario, context: MeasureContex
 
 async function sequential(context: MeasureContext, scenario: Scenario, requests: HttpRequest[], headers: SessionHeaders): Promise<LoadResult> {
   return checked(scenario, await context.load.run({
-    origin: context.origin, requests, headers, count: requests.length, connections: 1, expectStatus: scenario.expectStatus ?? 200,
+    origins: [context.origin], requests, headers, count: requests.length, connections: 1, expectStatus: scenario.expectStatus ?? 200,
   }));
 }
 
 /** Many at once: failures are counted, not fatal, since failing under load is a result too. */
 async function concurrent(context: MeasureContext, scenario: Scenario, requests: HttpRequest[], headers: SessionHeaders): Promise<LoadResult> {
   const result = await context.load.run({
-    origin: context.origin, requests, headers, count: requests.length, connections: context.connections, expectStatus: scenario.expectStatus ?? 200,
+    origins: context.origins, requests, headers, count: requests.length, connections: context.connections, expectStatus: scenario.expectStatus ?? 200,
   });
   if (result.failures > 0) context.log(`  ${scenario.name}: ${result.failures} of ${result.spans.length} failed with ${context.connections} at once (${result.firstFailure})`);
   return result;

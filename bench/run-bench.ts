@@ -9,6 +9,7 @@ import { rowScopeCondition } from '../src/access/authorisation/row-scopes.js';
 import { fillBenchDatabase, filledSize, markFilled, startBenchDatabase, tableSizes, withClient } from './bench-database.js';
 import { anonymousHeaders, loginHeaders } from './bench-session.js';
 import { LoadClient } from './load-client.js';
+import { startAppInstance } from './app-instance.js';
 import { measureScenario, type MeasureContext, type ScenarioResult } from './measure.js';
 import { dataSizeTable, profileTable, resultsTable, scenarioRecords, type BenchRecord } from './report.js';
 import { benchScenarios, type Login, type ScenarioFacts } from './scenarios.js';
@@ -19,6 +20,8 @@ export interface BenchOptions {
   requests: number;
   connections: number;
   concurrentRequests: number;
+  /** App processes on the database; the many-callers runs spread their connections over all of them. */
+  instances: number;
   dataDir?: string;
   only?: string[];
   nameFragment: string;
@@ -71,18 +74,25 @@ export async function runBench(options: BenchOptions, teardown: Teardown, log: (
   log(`\nData size\n${dataSizeTable(sizes)}\n`);
   const loadAfterData = os.loadavg();
 
-  const app = await startPetroCrm(
-    loadConfig({
-      NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: database.url, DEMO_DATA: 'no',
-      // Logins are measured, not the limiter: twenty at once from one address would trip it.
-      LOGIN_MAX_FAILURES: '1000000',
-      SESSION_SECRET: crypto.randomBytes(48).toString('base64url'),
-    }),
-    log,
-  );
+  const appEnv = {
+    NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: database.url, DEMO_DATA: 'no',
+    // Logins are measured, not the limiter: twenty at once from one address would trip it.
+    LOGIN_MAX_FAILURES: '1000000',
+    // One secret for every instance: a session cookie signed by one is honoured by the others.
+    SESSION_SECRET: crypto.randomBytes(48).toString('base64url'),
+  };
+  const app = await startPetroCrm(loadConfig(appEnv), log);
   teardown.add(() => app.stop());
   const origin = `http://127.0.0.1:${new URL(app.url).port}`;
   log(`PetroCRM listening on ${origin} (NODE_ENV=test: no component bundle)`);
+  // The first instance runs in this process, where its statements can be counted and timed; the
+  // others are processes of their own, as behind a load balancer, serving only the many-callers runs.
+  const origins = [origin];
+  for (let i = 1; i < options.instances; i++) {
+    const instance = await startAppInstance(appEnv, log);
+    teardown.add(() => instance.stop());
+    origins.push(instance.origin);
+  }
 
   const sqlPool = new pg.Pool({ connectionString: database.url, max: options.connections });
   sqlPool.on('error', () => undefined);
@@ -96,7 +106,7 @@ export async function runBench(options: BenchOptions, teardown: Teardown, log: (
     anonymous: await anonymousHeaders(origin),
   } satisfies Record<Login, unknown>;
   const context: MeasureContext = {
-    origin, headers, load, sqlPool, requests: options.requests, concurrentRequests: options.concurrentRequests, connections: options.connections,
+    origin, origins, headers, load, sqlPool, requests: options.requests, concurrentRequests: options.concurrentRequests, connections: options.connections,
     showSql: options.showSql, explain: options.explain, log,
   };
   const facts = await scenarioFacts(database.url, options);
@@ -121,7 +131,7 @@ export async function runBench(options: BenchOptions, teardown: Teardown, log: (
 
   const load1 = (values: number[]) => values.map((value) => value.toFixed(2)).join(' / ');
   const text = [
-    `\nPetroCRM bench — ${options.customers} customers, ${options.orders} orders, ${os.cpus().length} CPUs; milliseconds; one run`,
+    `\nPetroCRM bench — ${options.customers} customers, ${options.orders} orders, ${os.cpus().length} CPUs, ${instancesText(options.instances)}; milliseconds; one run`,
     `load average (1/5/15 min): before ${load1(loadBefore)}; after the data ${load1(loadAfterData)}; at the end ${load1(loadAtEnd)}`,
     '',
     resultsTable(results),
@@ -175,4 +185,8 @@ async function representativeScope(): Promise<string> {
   const condition = profile && rowScopeCondition(profile, 'customers');
   if (!condition) throw new Error(`${REPRESENTATIVE} sees every customer: no row scope to measure`);
   return condition;
+}
+
+function instancesText(instances: number): string {
+  return instances === 1 ? 'one app process' : `${instances} app processes (1-caller runs and statements on the first; the callers at once spread over all)`;
 }

@@ -5,12 +5,13 @@ import { parseArgs } from 'node:util';
 
 /**
  * `npm run bench [-- --customers 100000 --orders 1000000 --data-dir ../bench-data --connections 20
- *                   --requests 100 --concurrent-requests 400 --only customers-p1,orders-deep --show-sql --explain]`
+ *                   --requests 100 --concurrent-requests 400 --instances 2 --only customers-p1,orders-deep --show-sql --explain]`
  *
  * Starts a PostgreSQL of its own (in a temporary folder, or in --data-dir, kept and reused), loads the
  * demo company and scales it up in SQL, starts PetroCRM on it and measures every scenario with one
  * connection and with --connections at once, beside the same SQL run directly. Prints the table
- * last and writes it as JSON under bench/results/.
+ * last and writes it as JSON under bench/results/. With --instances N, N app processes share the
+ * database (as behind a load balancer) and the runs with many callers spread their connections over them.
  */
 const { values } = parseArgs({
   options: {
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '100' },
     connections: { type: 'string', default: '20' },
     'concurrent-requests': { type: 'string', default: '400' },
+    instances: { type: 'string', default: '1' },
     'data-dir': { type: 'string' },
     only: { type: 'string' },
     label: { type: 'string' },
@@ -42,6 +44,7 @@ const options = {
   requests: positive('requests', values.requests),
   connections: positive('connections', values.connections),
   concurrentRequests: positive('concurrent-requests', values['concurrent-requests']),
+  instances: positive('instances', values.instances),
   dataDir: values['data-dir'],
   only: values.only?.split(',').map((key) => key.trim()).filter(Boolean),
   nameFragment: values['name-fragment'],
