@@ -34,6 +34,7 @@ import * as indexCurrentCustomersByOwner from './0095.index-current-customers-by
 import * as indexCurrentCustomerNames from './0096.index-current-customer-names.js';
 import * as indexRevenueOrdersByCustomer from './0097.index-revenue-orders-by-customer.js';
 import * as indexCurrentCustomerCredit from './0098.index-current-customer-credit.js';
+import * as recordReceivableDayZone from './0099.record-receivable-day-zone.js';
 
 /** In the order they run. A migration that has run is never edited: add the next number instead. */
 export const migrations: Migration[] = [
@@ -72,4 +73,5 @@ export const migrations: Migration[] = [
   { name: '0096.index-current-customer-names', ...indexCurrentCustomerNames },
   { name: '0097.index-revenue-orders-by-customer', ...indexRevenueOrdersByCustomer },
   { name: '0098.index-current-customer-credit', ...indexCurrentCustomerCredit },
+  { name: '0099.record-receivable-day-zone', ...recordReceivableDayZone },
 ];

@@ -9,6 +9,7 @@ import { resourceActionsOf } from './access/authorisation/resource-actions.js';
 import { assertEveryTableScoped } from './access/authorisation/schema-check.js';
 import { applyDomainSettings } from './domain/domain-settings.js';
 import { startJobQueue } from './jobs/job-queue.js';
+import { keepReceivableDaysOn } from './domain/credit/receivable-day.js';
 import { scheduledJobs } from './jobs/scheduled-jobs.js';
 import { listen } from './http-server.js';
 
@@ -67,10 +68,13 @@ export async function startPetroCrm(config: Config, log: (message: string) => vo
 }
 
 /**
- * What the configuration asks of the data once per start, before any instance serves: the
- * administrator of ADMIN_EMAIL, and the demo company on a first start.
+ * What the configuration asks of the data once per start, before any instance serves: receivables
+ * dated on the business clock's zone, the administrator of ADMIN_EMAIL, the demo company on a first start.
  */
 export async function prepareData(config: Config, database: OpenDatabase, log: (message: string) => void): Promise<void> {
+  if ((await keepReceivableDaysOn(config.businessTimeZone, database.sequelize)) === 'remade') {
+    log(`Receivables are now dated by the shipping day in ${config.businessTimeZone} (BUSINESS_TIME_ZONE); their sums per day were made again`);
+  }
   if (config.initialAdmin) {
     const outcome = await ensureAdministrator(config.initialAdmin.email, config.initialAdmin.password);
     log(outcome === 'created' ? `Created administrator ${config.initialAdmin.email}` : `Administrator ${config.initialAdmin.email} exists; left unchanged`);

@@ -112,7 +112,7 @@ export function compareSnapshots(expected: SchemaSnapshot, actual: SchemaSnapsho
   for (const [name, want] of Object.entries(expected.functions)) {
     const have = actual.functions[name];
     if (!have) say('error', `Function ${name} is missing.`);
-    else if (normalized(have.definition) !== normalized(want.definition)) say('error', `Function ${name} differs from the one the migrations create.`);
+    else if (comparable(name, have.definition) !== comparable(name, want.definition)) say('error', `Function ${name} differs from the one the migrations create.`);
   }
   const sequences = new Set(actual.sequences);
   for (const sequence of expected.sequences) if (!sequences.has(sequence)) say('error', `Sequence ${sequence} is missing.`);
@@ -158,6 +158,16 @@ function splitLast(key: string): [string, string] {
 
 function normalized(definition: string): string {
   return definition.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A function's definition as compared: the receivable day's zone is the start's BUSINESS_TIME_ZONE,
+ * written into the function at a start on another zone (src/domain/credit/receivable-day.ts), not
+ * what the migrations wrote; any other difference still counts.
+ */
+function comparable(name: string, definition: string): string {
+  const text = normalized(definition);
+  return /(^|\.)receivable_shipped_on\(/.test(name) ? text.replace(/AT TIME ZONE '[^']*'/g, "AT TIME ZONE '<BUSINESS_TIME_ZONE>'") : text;
 }
 
 const LABELS: Record<Severity, string> = { error: 'ERROR  ', warning: 'WARNING', note: 'NOTE   ' };

@@ -11,8 +11,9 @@ const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`
 
 /**
  * One row per order that still owes something: id, customer_id, branch_id, owner_id, status,
- * outstanding (its total less its payments) and shipped_on (the Beijing day it shipped; the order
- * date for an order marked shipped without a time: receivable_shipped_on(), migrations/0094). Read
+ * outstanding (its total less its payments) and shipped_on (the business day it shipped, in
+ * BUSINESS_TIME_ZONE; the order date for an order marked shipped without a time:
+ * receivable_shipped_on(), migrations/0094, kept on the configured zone by receivable-day.ts). Read
  * from open_receivables, which triggers keep equal to the orders and their payments
  * (migrations/0092). `orderScope` is a condition on the orders' own columns (a caller's row scope,
  * a branch), or null for every order.
