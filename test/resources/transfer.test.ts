@@ -123,6 +123,23 @@ describe('export and import of lists', () => {
       expect(rows.find((row) => row[column('客户名称')].includes('乙塑料'))![column('信用额度')]).toBe('0.00');
     });
 
+    test('when a name starts like a spreadsheet formula, then the CSV cell starts with an apostrophe and the .xlsx cell is text, never a formula', async () => {
+      const planted = [`=HYPERLINK("http://evil.example","点我")${tag}`, `+1+cmd|' /C calc'!A0${tag}`, `-2+3${tag}`, `@SUM(1)${tag}`];
+      for (const name of planted) await createCustomer({ name, owner_id: zhang });
+      const query = { 'filters.name': tag, sortBy: 'name', direction: 'asc' };
+
+      const [headers, ...rows] = csvRows((await download(as('rep.zhang'), 'customers/export', { format: 'csv', ...query })).body);
+      const names = rows.map((row) => row[headers.indexOf('客户名称')]);
+      for (const name of planted) expect(names).toContain(`'${name}`);
+      expect(names.filter((name) => /^[=+\-@]/.test(name))).toEqual([]);
+
+      const [xlsxHeaders, ...xlsxData] = await xlsxRows((await download(as('rep.zhang'), 'customers/export', { format: 'xlsx', ...query })).body);
+      const xlsxNames = xlsxData.map((row) => row[xlsxHeaders.indexOf('客户名称')]);
+      // exceljs reads a formula cell back as { formula, result }: every planted name is a plain string.
+      for (const name of planted) expect(xlsxNames).toContain(name);
+      expect(xlsxNames.every((name) => typeof name === 'string')).toBe(true);
+    });
+
     test('when the same list is exported as .xlsx, then exceljs reads back the same rows, money as numbers', async () => {
       const response = await download(as('rep.zhang'), 'customers/export', { format: 'xlsx', 'filters.name': `导出测试${tag}`, sortBy: 'name', direction: 'asc' });
       expect(response.status).toBe(200);
