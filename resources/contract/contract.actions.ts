@@ -1,7 +1,7 @@
 import type { ActionContext, ResourceOptions } from 'adminjs';
 import { contractLifting, type ContractMonthLifting } from '../../src/domain/contracts/contract-lifting.js';
 import { generateMonthlyPlans } from '../../src/domain/contracts/generate-monthly-plans.js';
-import { businessDayOf } from '../../src/domain/business-time-zone.js';
+import { businessToday } from '../../src/clock/business-clock.js';
 import { translate } from '../../src/i18n/translate.js';
 import { recordWorkflow } from '../workflow/workflow-action.js';
 import { tableAction } from '../workflow/table-action.js';
@@ -61,7 +61,7 @@ export const contractActions: NonNullable<ResourceOptions['actions']> = {
     load: async ({ context }) => {
       const contract = context.record!.params as { id: number; start_date: string; end_date: string; contract_no: string };
       const rows = await contractLifting({
-        scope: staffDataScope(context.currentAdmin), contractId: Number(contract.id), from: contract.start_date, to: contract.end_date, today: businessDayOf(new Date()),
+        scope: staffDataScope(context.currentAdmin), contractId: Number(contract.id), from: contract.start_date, to: contract.end_date, today: businessToday(),
       });
       const under = rows.filter((row) => row.status === 'under').length;
       return {
@@ -84,7 +84,7 @@ export const contractActions: NonNullable<ResourceOptions['actions']> = {
       empty: 'liftingNone',
     },
     load: async ({ context }) => {
-      const today = businessDayOf(new Date());
+      const today = businessToday();
       const rows = await contractLifting({ scope: staffDataScope(context.currentAdmin), from: monthsBack(today, OVERVIEW_MONTHS), to: today, today });
       const under = rows.filter((row) => row.status === 'under');
       return {

@@ -1,7 +1,7 @@
 import type { ResourceOptions } from 'adminjs';
 import { stationChurn } from '../../src/domain/fuel-cards/station-churn.js';
 import { churnThresholds } from '../../src/domain/analysis/churn-thresholds.js';
-import { businessDayOf } from '../../src/domain/business-time-zone.js';
+import { businessToday } from '../../src/clock/business-clock.js';
 import { tableAction } from '../workflow/table-action.js';
 import { staffDataScope } from '../../src/access/authorisation/current-access.js';
 
@@ -30,7 +30,7 @@ export const fuelCardTransactionActions: NonNullable<ResourceOptions['actions']>
     load: async ({ context }) => {
       // The window is the customer analysis's: days without an order after which a customer is at risk.
       const windowDays = churnThresholds().atRiskDays;
-      const rows = await stationChurn({ scope: staffDataScope(context.currentAdmin), asOf: businessDayOf(new Date()), windowDays });
+      const rows = await stationChurn({ scope: staffDataScope(context.currentAdmin), asOf: businessToday(), windowDays });
       return {
         summary: { message: 'stationChurnSummary', options: { days: windowDays, stations: rows.length } },
         rows: rows.map((row) => ({ ...row, churn_rate: percent(row.churn_rate_pct), volume_churn: percent(row.volume_churn_pct) })),

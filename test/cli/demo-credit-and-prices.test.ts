@@ -2,7 +2,7 @@ import { QueryTypes } from 'sequelize';
 import { openDomainDatabase, type DomainDatabase } from '../support/domain-database.js';
 import { assertWithinCreditLimit } from '../../src/domain/credit/credit-check.js';
 import { pricesInForce } from '../../src/domain/pricing/price-in-force.js';
-import { businessToday } from '../../src/domain/business-day.js';
+import { businessToday } from '../../src/clock/business-clock.js';
 import { SalesOrder } from '../../src/models/index.js';
 
 /**

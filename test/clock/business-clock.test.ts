@@ -2,7 +2,10 @@ import { addDays, calendarMonth, isCalendarDay } from '../../src/clock/calendar-
 import {
   businessDayOf, businessMomentText, businessTimeOn, businessToday, endOfBusinessDay, setBusinessTimeZone, startOfBusinessDay,
 } from '../../src/clock/business-clock.js';
+import fs from 'node:fs';
+import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
+import { PROJECT_ROOT } from '../../src/project-root.js';
 
 /** The business clock, with the server's own zone left out of it: these tests hold in any TZ. */
 describe('the business clock', () => {
@@ -44,5 +47,22 @@ describe('the business clock', () => {
     expect(loadConfig({}).businessTimeZone).toBe('Asia/Shanghai');
     expect(loadConfig({ BUSINESS_TIME_ZONE: 'Asia/Urumqi' }).businessTimeZone).toBe('Asia/Urumqi');
     expect(() => loadConfig({ BUSINESS_TIME_ZONE: 'Beijing' })).toThrow(/BUSINESS_TIME_ZONE/);
+  });
+
+  test('when any code dates or formats an instant, then it reads the zone from the business clock: no other file names a zone', () => {
+    // A zone written into a formatter, an SQL AT TIME ZONE or a constant is a day off for a company on another zone.
+    const zoneLiteral = /['"`](Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Za-z_]+/;
+    // The default zone itself.
+    const allowed = new Set(['src/clock/business-clock.ts']);
+    const named: string[] = [];
+    const walk = (folder: string) => {
+      for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+        const file = path.join(folder, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (/\.tsx?$/.test(entry.name) && !allowed.has(path.relative(PROJECT_ROOT, file)) && zoneLiteral.test(fs.readFileSync(file, 'utf8'))) named.push(path.relative(PROJECT_ROOT, file));
+      }
+    };
+    for (const folder of ['src', 'resources', 'dashboards']) walk(path.join(PROJECT_ROOT, folder));
+    expect(named).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 import { loginAs, origin, startTestApp } from '../support/test-app.js';
 import { createCustomer, createOrder, createProduct, createWarehouse, demoUser, setStock } from '../support/fixtures.js';
 import { requestCreditApproval } from '../../src/domain/credit/request-credit-approval.js';
-import { businessToday } from '../../src/domain/business-day.js';
+import { businessToday } from '../../src/clock/business-clock.js';
 import { CreditApproval, Customer, Payment, PriceList, PriceListItem, PriceListVersion, SalesOrderItem } from '../../src/models/index.js';
 import type { RunningPetroCrm } from '../../src/lifecycle.js';
 import { asForm } from './browser-form.js';

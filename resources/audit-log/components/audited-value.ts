@@ -1,16 +1,13 @@
 import { useSelector } from 'react-redux';
 import { useTranslation, type BasePropertyJSON, type ReduxState } from 'adminjs';
 import { formatMoney } from '../../shared/components/money-value.js';
+import { businessDateTimeText } from '../../../src/clock/business-clock.js';
 
-/** Beijing time, as the business runs on it and the lists show it. */
-const BUSINESS_TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
-});
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /**
  * A value of an audited row as the audited resource's screens show it: a choice by its name, a
- * yes/no, money with ¥ and grouping, an instant in Beijing time, a reference as its number, a
+ * yes/no, money with ¥ and grouping, an instant on the business clock (as the lists show it), a reference as its number, a
  * nested value as "name: value" pairs, never raw JSON or an ISO time.
  */
 export function useAuditedValue(resourceId: string): { nameOf: (key: string) => string; valueOf: (field: string, value: unknown) => string } {
@@ -44,7 +41,7 @@ export function useAuditedValue(resourceId: string): { nameOf: (key: string) => 
     if (property?.availableValues?.length) return translateLabel(`${field}.${text}`, resourceId, { defaultValue: text });
     if (property?.type === 'currency') return formatMoney(text);
     if (property?.reference) return `#${text}`;
-    if (INSTANT.test(text) && !Number.isNaN(Date.parse(text))) return BUSINESS_TIME.format(new Date(text)).replace(/\//g, '-');
+    if (INSTANT.test(text) && !Number.isNaN(Date.parse(text))) return businessDateTimeText(new Date(text));
     return text;
   };
   return { nameOf, valueOf: (field, value) => worded(field, value, properties[field]) };

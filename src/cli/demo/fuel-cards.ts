@@ -1,6 +1,6 @@
 import type { CreationAttributes, Transaction } from 'sequelize';
 import { FuelCard, FuelCardLimit, FuelCardTopUp, FuelCardTransaction } from '../../models/index.js';
-import { businessDayOf } from '../../domain/business-time-zone.js';
+import { businessDayOf } from '../../clock/business-clock.js';
 import type { DemoProduct } from './catalogue.js';
 import type { DemoClock } from './clock.js';
 import type { DemoCustomer } from './customers.js';

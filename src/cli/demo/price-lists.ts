@@ -4,6 +4,7 @@ import type { SalesChannel } from '../../models/price-list.model.js';
 import type { REGIONS } from '../../models/customer.model.js';
 import { CHANNEL_OF_CUSTOMER_TYPE } from '../../domain/pricing/sales-channel.js';
 import type { DemoClock } from './clock.js';
+import { businessTimeZone } from '../../clock/business-clock.js';
 import type { DemoCustomer } from './customers.js';
 import { insertRowIds, insertRows } from './insert-rows.js';
 import type { DemoRandom } from './random.js';
@@ -124,9 +125,9 @@ export async function loadPriceLists(sequelize: Sequelize, transaction: Transact
   );
   await sequelize.query(
     `UPDATE price_list_versions SET status = 'published', published_by_id = $marketing,
-            published_at = least(((valid_from - 1)::timestamp + interval '10 hours') AT TIME ZONE 'Asia/Shanghai', $now::timestamptz)
+            published_at = least(((valid_from - 1)::timestamp + interval '10 hours') AT TIME ZONE $zone, $now::timestamptz)
       WHERE id = ANY($ids::integer[])`,
-    { bind: { marketing: marketingId, now: clock.now, ids: published }, transaction },
+    { bind: { marketing: marketingId, now: clock.now, zone: businessTimeZone(), ids: published }, transaction },
   );
 }
 

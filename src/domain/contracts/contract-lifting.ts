@@ -1,6 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import { Contract } from '../../models/index.js';
-import { BUSINESS_TIME_ZONE } from '../business-time-zone.js';
+import { businessTimeZone } from '../../clock/business-clock.js';
 import type { ReadScope } from '../../access/authorisation/data-scope.js';
 
 /**
@@ -87,7 +87,7 @@ export async function contractLifting(query: LiftingQuery): Promise<ContractMont
        LEFT JOIN lifted l ON l.contract_id = m.contract_id AND l.month = m.month
       ORDER BY c.contract_no, m.month`,
     {
-      bind: { zone: BUSINESS_TIME_ZONE, from: query.from, to: query.to, today: query.today, contract: query.contractId ?? null, branch: query.branchId ?? null },
+      bind: { zone: businessTimeZone(), from: query.from, to: query.to, today: query.today, contract: query.contractId ?? null, branch: query.branchId ?? null },
       type: QueryTypes.SELECT,
     },
   );

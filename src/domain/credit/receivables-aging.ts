@@ -2,7 +2,7 @@ import { QueryTypes } from 'sequelize';
 import { SalesOrder } from '../../models/index.js';
 import type { AccessProfile } from '../../access/authorisation/access-profile.js';
 import { rowScopeCondition } from '../../access/authorisation/row-scopes.js';
-import { businessToday } from '../business-day.js';
+import { businessToday } from '../../clock/business-clock.js';
 import { agingColumns, IS_RECEIVABLE, outstandingOrdersSql, receivablesByShippedDaySql } from './receivables.js';
 
 export const AGING_GROUPINGS = ['customer', 'branch', 'owner'] as const;

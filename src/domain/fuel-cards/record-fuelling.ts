@@ -2,7 +2,7 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import { FuelCard, FuelCardLimit, FuelCardTransaction, Product, type Branch } from '../../models/index.js';
 import { recordAudit, type Actor } from '../../audit/audit-log.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
-import { businessDayOf } from '../business-time-zone.js';
+import { businessDayOf } from '../../clock/business-clock.js';
 import { requireId } from '../sales/required-input.js';
 import { assertActive, lockFuelCard, type LockedCards } from './lock-fuel-cards.js';
 import { findStation } from './find-station.js';

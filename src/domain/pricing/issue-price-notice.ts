@@ -2,7 +2,7 @@ import { Op, QueryTypes, type Transaction } from 'sequelize';
 import { PriceAdjustmentLine, PriceAdjustmentNotice, PriceList, PriceListVersion } from '../../models/index.js';
 import { recordAudit, type Actor } from '../../audit/audit-log.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
-import { businessToday } from '../business-day.js';
+import { businessToday } from '../../clock/business-clock.js';
 import { formatYuan } from '../money.js';
 import { assertStartsInOrder } from './publish-price-version.js';
 import { repriceDraftOrders } from './reprice-draft-orders.js';

@@ -2,7 +2,7 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import { PriceList, PriceListItem, PriceListVersion } from '../../models/index.js';
 import { recordAudit, type Actor } from '../../audit/audit-log.js';
 import { BusinessRuleError } from '../../errors/business-rule-error.js';
-import { businessToday } from '../business-day.js';
+import { businessToday } from '../../clock/business-clock.js';
 import { repriceDraftOrders, type Repriced } from './reprice-draft-orders.js';
 
 export interface PublishedVersion {

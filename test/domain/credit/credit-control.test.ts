@@ -6,7 +6,7 @@ import { recordPayment } from '../../../src/domain/credit/record-payment.js';
 import { requestCreditApproval } from '../../../src/domain/credit/request-credit-approval.js';
 import { decideCreditApproval } from '../../../src/domain/credit/decide-credit-approval.js';
 import { approveCreditAndConfirm } from '../../../src/domain/credit/approve-credit.js';
-import { businessToday } from '../../../src/domain/business-day.js';
+import { businessToday } from '../../../src/clock/business-clock.js';
 import { translate } from '../../../src/i18n/translate.js';
 import { CreditApproval, SalesOrderItem, type Customer, type Product, type Warehouse } from '../../../src/models/index.js';
 import type { Actor } from '../../../src/audit/audit-log.js';

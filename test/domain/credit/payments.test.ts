@@ -4,7 +4,8 @@ import { actorFor, auditOf, expectRefusedWithoutChanges } from '../sales/workflo
 import { recordPayment } from '../../../src/domain/credit/record-payment.js';
 import { requestCreditApproval } from '../../../src/domain/credit/request-credit-approval.js';
 import { mergeCustomers } from '../../../src/domain/customers/merge-customers.js';
-import { businessToday, dayBefore } from '../../../src/domain/business-day.js';
+import { businessToday, DEFAULT_BUSINESS_TIME_ZONE, setBusinessTimeZone } from '../../../src/clock/business-clock.js';
+import { addDays } from '../../../src/clock/calendar-day.js';
 import { translate } from '../../../src/i18n/translate.js';
 import { CreditApproval, Payment, type SalesOrder } from '../../../src/models/index.js';
 import type { Actor } from '../../../src/audit/audit-log.js';
@@ -27,13 +28,32 @@ describe('recording payments against orders', () => {
 
   test('when an order is paid in parts, then each part is recorded and audited, and what is left is said', async () => {
     const order = await orderOf('100000.00');
-    const first = await recordPayment(finance, order.id, { amount: '¥40,000', receivedOn: dayBefore(today), method: 'bank_acceptance', reference: 'CD20260601001' });
+    const first = await recordPayment(finance, order.id, { amount: '¥40,000', receivedOn: addDays(today, -1), method: 'bank_acceptance', reference: 'CD20260601001' });
     expect(first).toMatchObject({ orderNo: order.order_no, unpaid: '60000.00', payment: { amount: '40000.00', method: 'bank_acceptance', customer_id: order.customer_id, recorded_by_id: finance.id } });
     const second = await recordPayment(finance, order.id, { amount: '60000', receivedOn: today, method: 'bank_transfer' });
     expect(second.unpaid).toBe('0.00');
     expect(translate('zh-CN', 'paymentRecorded', { payment: second.payment.payment_no, amount: '¥60,000.00', order: order.order_no, unpaid: '¥0.00' }))
       .toBe(`已登记收款 ${second.payment.payment_no}: ¥60,000.00, 订单 ${order.order_no} 尚欠 ¥0.00`);
     expect((await auditOf('payments', first.payment.id)).map((entry) => entry.action)).toEqual(['recordPayment']);
+  });
+
+  test('when the business runs on another zone, then "today" and "the future" for a payment are that zone\'s days, not Beijing\'s', async () => {
+    // Of these two, one is on another day than Beijing at any instant: Kiritimati is 6 hours ahead, Pago Pago 19 behind.
+    const beijingToday = businessToday();
+    const zone = ['Pacific/Kiritimati', 'Pacific/Pago_Pago'].find((candidate) => new Intl.DateTimeFormat('en-CA', { timeZone: candidate }).format(new Date()) !== beijingToday)!;
+    setBusinessTimeZone(zone);
+    try {
+      const zoneToday = businessToday();
+      expect(zoneToday).not.toBe(beijingToday);
+      const order = await orderOf('500.00');
+      await expectRefusedWithoutChanges(db.sequelize, () => recordPayment(finance, order.id, { amount: '100', receivedOn: addDays(zoneToday, 1), method: 'cash' }), 'paymentInFuture', {
+        day: addDays(zoneToday, 1),
+      }, 'received_on');
+      const paid = await recordPayment(finance, order.id, { amount: '100', receivedOn: zoneToday, method: 'cash' });
+      expect(paid.payment.received_on).toBe(zoneToday);
+    } finally {
+      setBusinessTimeZone(DEFAULT_BUSINESS_TIME_ZONE);
+    }
   });
 
   test('when a payment is more than is left, for a cancelled order, dated tomorrow or not an amount, then it is refused and nothing is written', async () => {

@@ -6,7 +6,7 @@ import { actorFor } from '../sales/workflow-test-kit.js';
 import { receivablesAging } from '../../../src/domain/credit/receivables-aging.js';
 import { creditWatchList } from '../../../src/domain/credit/credit-watch-list.js';
 import { recordPayment } from '../../../src/domain/credit/record-payment.js';
-import { businessToday } from '../../../src/domain/business-day.js';
+import { businessToday } from '../../../src/clock/business-clock.js';
 import { loadAccessProfile, type AccessProfile } from '../../../src/access/authorisation/access-profile.js';
 import type { Customer } from '../../../src/models/index.js';
 

@@ -10,7 +10,7 @@ import { issuePriceAdjustmentNotice } from '../../../src/domain/pricing/issue-pr
 import { customersReachedByNotice } from '../../../src/domain/pricing/notice-reach.js';
 import { assertPriceVersionDraft } from '../../../src/domain/pricing/price-edits.js';
 import { confirmOrder } from '../../../src/domain/sales/confirm-order.js';
-import { businessToday } from '../../../src/domain/business-day.js';
+import { businessToday } from '../../../src/clock/business-clock.js';
 import { loadAccessProfile } from '../../../src/access/authorisation/access-profile.js';
 import {
   PriceAdjustmentLine, PriceAdjustmentNotice, PriceList, PriceListItem, PriceListVersion, ProductCategory, SalesOrderItem, type Customer, type Product, type SalesOrder, type Warehouse,
