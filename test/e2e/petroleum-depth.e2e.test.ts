@@ -27,8 +27,8 @@ describe('petroleum journeys in Chromium', () => {
     await world?.close();
   });
 
-  async function loggedIn(email: string, path: string, ready: string): Promise<Page> {
-    const session = await openLoggedInPage(browser, running.url, email);
+  async function loggedIn(email: string, path: string, ready: string, options: { timezoneId?: string } = {}): Promise<Page> {
+    const session = await openLoggedInPage(browser, running.url, email, options);
     sessions.push(session);
     await session.page.goto(adminUrl(running.url, path), { timeout: FIRST_LOAD_TIMEOUT });
     await session.page.waitForSelector(ready, { timeout: FIRST_LOAD_TIMEOUT });
@@ -129,18 +129,23 @@ describe('petroleum journeys in Chromium', () => {
     await page.setViewportSize(LAPTOP);
   }, 120_000);
 
-  test('when the service desk traces a complaint about a failed batch, then the certificate marks the value out of spec and lists every customer who received the batch', async () => {
-    const [ticket] = await sql<{ id: number; batch_no: string; customers: string }>(`
+  test('when the service desk traces a complaint about a failed batch, then the certificate marks the value out of spec and lists every customer who received the batch, on the day it last shipped in Beijing', async () => {
+    const [ticket] = await sql<{ id: number; batch_no: string; customers: string; last_days: string[] }>(`
       SELECT t.id, t.batch_no,
-             (SELECT count(DISTINCT o.customer_id) FROM stock_movements m JOIN sales_orders o ON o.id = m.order_id WHERE m.batch_id = b.id AND m.kind = 'shipment') AS customers
+             (SELECT count(DISTINCT o.customer_id) FROM stock_movements m JOIN sales_orders o ON o.id = m.order_id WHERE m.batch_id = b.id AND m.kind = 'shipment') AS customers,
+             (SELECT array_agg(day ORDER BY day) FROM (SELECT to_char(max(m.occurred_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
+                FROM stock_movements m JOIN sales_orders o ON o.id = m.order_id WHERE m.batch_id = b.id AND m.kind = 'shipment' GROUP BY o.customer_id) last) AS last_days
         FROM tickets t JOIN batches b ON b.product_id = t.product_id AND b.batch_no = t.batch_no
        WHERE t.kind = 'quality_complaint' AND b.quality_status = 'failed' ORDER BY t.id LIMIT 1`);
-    const page = await loggedIn('service@petrocrm.cn', `/resources/tickets/records/${ticket.id}/traceBatch`, `[data-batch-trace="${ticket.batch_no}"]`);
+    // A browser sixteen hours behind Beijing: the day shown is still the business day, not the browser's.
+    const page = await loggedIn('service@petrocrm.cn', `/resources/tickets/records/${ticket.id}/traceBatch`, `[data-batch-trace="${ticket.batch_no}"]`, { timezoneId: 'America/Los_Angeles' });
     await page.getByText('质检不合格').first().waitFor();
     await page.getByText('不合格', { exact: true }).first().waitFor();
     const rows = page.locator('table').last().locator('tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(Number(ticket.customers));
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[4]?.textContent?.trim() ?? ''));
+    expect([...shown].sort()).toEqual(ticket.last_days);
     await page.setViewportSize({ width: LAPTOP.width, height: 1100 });
     await page.screenshot({ path: screenshotPath('petroleum-batch-trace') });
     await page.setViewportSize(LAPTOP);

@@ -2,6 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { Badge, Box, H4, Link, Loader, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { ApiClient, ViewHelpers, useNotice, useTranslation, type ActionProps } from 'adminjs';
 import type { BatchTraceAnswer } from '../batch-trace-action.js';
+import { businessDayOf } from '../../../src/clock/business-clock.js';
 
 const api = new ApiClient();
 const h = new ViewHelpers();
@@ -103,7 +104,7 @@ const BatchTrace: React.FC<ActionProps> = ({ action, resource, record }) => {
                   <TableCell>{recipient.customer_name}</TableCell>
                   <TableCell>{recipient.order_nos.join(', ')}</TableCell>
                   <TableCell>{number(recipient.quantity)} {translateLabel(`unit.${batch.unit}`, 'products')}</TableCell>
-                  <TableCell>{new Date(recipient.last_shipped_at).toLocaleDateString()}</TableCell>
+                  <TableCell>{businessDayOf(new Date(recipient.last_shipped_at))}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
