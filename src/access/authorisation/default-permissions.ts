@@ -191,7 +191,9 @@ export async function ensureDefaultPermissions(resources: ResourceActions[], tra
       });
     }
   }
-  await RolePermission.bulkCreate(rows, { transaction });
+  // Instances starting together (WEB_CONCURRENCY, or behind a load balancer) add the same rows at
+  // once: a row another one added first is left as it is, not a unique violation that stops the start.
+  await RolePermission.bulkCreate(rows, { transaction, ignoreDuplicates: true });
   return rows.length;
 }
 
