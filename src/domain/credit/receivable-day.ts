@@ -5,7 +5,7 @@ import { IS_RECEIVABLE } from './receivables.js';
 const RECEIVABLE_DAY_LOCK = 7_210_307;
 
 /** The function that dates a receivable (migrations/0094), as PostgreSQL names it. */
-export const RECEIVABLE_DAY_FUNCTION = 'receivable_shipped_on(timestamptz, date)';
+const RECEIVABLE_DAY_FUNCTION = 'receivable_shipped_on(timestamptz, date)';
 
 /**
  * A receivable's age counts from the business day it shipped, on the company's clock like every
